@@ -1,0 +1,74 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import { applyMigrations } from "./migrate.js";
+
+export * from "../generated/prisma/enums.js";
+export { Prisma, PrismaClient };
+export type Db = PrismaClient;
+/** A client or an interactive-transaction client: services accept either. */
+export type Tx = Prisma.TransactionClient;
+
+export type DatabaseTarget = { kind: "postgres"; url: string; poolSize?: number } | { kind: "pglite"; dataDir: string } | { kind: "pglite-memory" };
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: "postgres" | "pglite";
+  /** the PGlite instance, on the embedded backend */
+  pglite?: PGlite;
+  /** a human-readable description without secrets */
+  describe: string;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL when DATABASE_URL is set, otherwise PGlite in `<dataDir>/pglite`. */
+export function targetFromConfig(config: { DATABASE_URL?: string | undefined; CORRIDOR_DATA_DIR: string; DB_POOL_SIZE?: number }): DatabaseTarget {
+  if (config.DATABASE_URL) return { kind: "postgres", url: config.DATABASE_URL, poolSize: config.DB_POOL_SIZE };
+  return { kind: "pglite", dataDir: join(config.CORRIDOR_DATA_DIR, "pglite") };
+}
+
+/**
+ * Opens the platform database and, unless told otherwise, applies committed migrations.
+ * One Prisma client per process: callers keep the returned handle.
+ */
+export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boolean; log?: (msg: string) => void } = {}): Promise<Database> {
+  const migrate = opts.migrate ?? true;
+  if (target.kind === "postgres") {
+    if (migrate) await applyMigrations({ target: { kind: "postgres", url: target.url }, log: opts.log });
+    const adapter = new PrismaPg({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const prisma = new PrismaClient({ adapter });
+    return { prisma, kind: "postgres", describe: `PostgreSQL ${redactUrl(target.url)}`, close: () => prisma.$disconnect() };
+  }
+  let pglite: PGlite;
+  if (target.kind === "pglite") {
+    mkdirSync(target.dataDir, { recursive: true });
+    pglite = await PGlite.create(target.dataDir);
+  } else {
+    pglite = await PGlite.create();
+  }
+  if (migrate) await applyMigrations({ target: { kind: "pglite", pglite }, log: opts.log });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    kind: "pglite",
+    pglite,
+    describe: target.kind === "pglite" ? `PGlite (embedded) in ${target.dataDir}` : "PGlite (in memory)",
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparseable URL)";
+  }
+}

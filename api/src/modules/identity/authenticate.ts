@@ -1,0 +1,97 @@
+import type { Actor } from "../../context.js";
+import type { Db } from "../../db/index.js";
+import type { MemberRole, OrgKind } from "../../generated/prisma/client.js";
+import { API_KEY_PREFIX, parseApiKey, SESSION_PREFIX, sha256 } from "./tokens.js";
+
+export const SESSION_COOKIE = "corridor_session";
+
+export interface AuthResult {
+  actor: Actor | null;
+  problem: "expired" | "invalid" | null;
+}
+
+const anonymous: AuthResult = { actor: null, problem: null };
+/** Bookkeeping writes (last seen) happen at most this often per credential. */
+const TOUCH_EVERY_MS = 60_000;
+
+export function readCookie(header: string | null, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}
+
+/** The credential a request carries: a bearer token (session or API key) or the session cookie. */
+export function credentialOf(headers: Headers): string | null {
+  const auth = headers.get("authorization");
+  if (auth) {
+    const m = /^Bearer\s+(\S+)$/i.exec(auth);
+    return m?.[1] ?? "";
+  }
+  return readCookie(headers.get("cookie"), SESSION_COOKIE);
+}
+
+export function isPlatformAdmin(orgKind: OrgKind, roles: MemberRole[]): boolean {
+  return orgKind === "PLATFORM" && roles.includes("ORG_ADMIN");
+}
+
+/** Resolves the caller; one query per request on the hot path. */
+export async function authenticate(db: Db, headers: Headers, now = new Date()): Promise<AuthResult> {
+  const credential = credentialOf(headers);
+  if (credential === null) return anonymous;
+  if (credential.startsWith(API_KEY_PREFIX)) return authenticateApiKey(db, credential, now);
+  if (credential.startsWith(SESSION_PREFIX)) return authenticateSession(db, credential, now);
+  return { actor: null, problem: "invalid" };
+}
+
+async function authenticateSession(db: Db, token: string, now: Date): Promise<AuthResult> {
+  const session = await db.session.findUnique({
+    where: { tokenHash: sha256(token) },
+    include: { user: { include: { memberships: { include: { org: true } } } } },
+  });
+  if (!session || session.revokedAt || session.user.disabledAt) return { actor: null, problem: "invalid" };
+  if (session.expiresAt <= now) return { actor: null, problem: "expired" };
+  const membership = session.user.memberships.find((m) => m.orgId === session.activeOrgId);
+  if (!membership) return { actor: null, problem: "invalid" };
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  const { org } = membership;
+  return {
+    problem: null,
+    actor: {
+      kind: "user",
+      userId: session.userId,
+      sessionId: session.id,
+      email: session.user.email,
+      org: { id: org.id, slug: org.slug, kind: org.kind, name: org.name },
+      roles: membership.roles,
+      isPlatformAdmin: isPlatformAdmin(org.kind, membership.roles),
+    },
+  };
+}
+
+async function authenticateApiKey(db: Db, key: string, now: Date): Promise<AuthResult> {
+  const parsed = parseApiKey(key);
+  if (!parsed) return { actor: null, problem: "invalid" };
+  const apiKey = await db.apiKey.findUnique({ where: { prefix: parsed.prefix }, include: { org: true } });
+  if (!apiKey || apiKey.secretHash !== sha256(key) || apiKey.revokedAt) return { actor: null, problem: "invalid" };
+  if (apiKey.expiresAt && apiKey.expiresAt <= now) return { actor: null, problem: "expired" };
+  if (!apiKey.lastUsedAt || now.getTime() - apiKey.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await db.apiKey.update({ where: { id: apiKey.id }, data: { lastUsedAt: now } });
+  }
+  const { org } = apiKey;
+  return {
+    problem: null,
+    actor: {
+      kind: "apiKey",
+      apiKeyId: apiKey.id,
+      userId: null,
+      org: { id: org.id, slug: org.slug, kind: org.kind, name: org.name },
+      roles: apiKey.roles,
+      isPlatformAdmin: false,
+    },
+  };
+}

@@ -1,0 +1,7 @@
+// Imports only: each module registers its types on the builder.
+import "./errors.js";
+import "../modules/identity/schema.js";
+import "../modules/network/schema.js";
+import { builder } from "./builder.js";
+
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,3 @@
+export * from "./demo.js";
+export * from "./reference.js";
+export * from "./seeder.js";
