@@ -101,7 +101,13 @@ export function createApp(opts: AppOptions): App {
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: config.GRAPHIQL ? { title: "Corridor GraphQL", defaultQuery: "{ viewer { user { name } organization { name kind } } }" } : false,
-    logging: { debug: (...a) => log.debug(a), info: (...a) => log.info(a), warn: (...a) => log.warn(a), error: (...a) => log.error(a) },
+    // Yoga's own messages; errors are logged once, with an incident id, by maskError below.
+    logging: {
+      debug: (...a) => log.debug({ yoga: a }, "yoga"),
+      info: (...a) => log.debug({ yoga: a }, "yoga"),
+      warn: (...a) => log.warn({ yoga: a }, "yoga"),
+      error: (...a) => log.debug({ yoga: a }, "yoga error"),
+    },
     cors: { origin: config.PUBLIC_WEB_URL, credentials: true },
     batching: false,
     maskedErrors: {
@@ -110,7 +116,7 @@ export function createApp(opts: AppOptions): App {
         const original = e?.originalError;
         const code = e?.extensions?.code;
         // Expected errors carry a known code and no foreign cause; everything else is masked.
-        if (e && (!original || asGraphQLError(original)) && (typeof code !== "string" || knownCodes.has(code) || passThroughCodes.has(code))) return error;
+        if (e && (!original || asGraphQLError(original)) && (typeof code !== "string" || knownCodes.has(code) || passThroughCodes.has(code))) return e;
         const incident = randomUUID();
         log.error({ err: original ?? error, incident, path: e?.path }, "unexpected error");
         return new GraphQLError("Something went wrong on our side. It has been logged; please try again.", { path: e?.path, extensions: { code: ErrorCode.INTERNAL, incident } });
