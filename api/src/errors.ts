@@ -9,6 +9,7 @@ export const ErrorCode = {
   UNAUTHENTICATED: "UNAUTHENTICATED",
   CONFLICT: "CONFLICT",
   RATE_LIMITED: "RATE_LIMITED",
+  RULE_VIOLATION: "RULE_VIOLATION",
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
   INTERNAL: "INTERNAL",
 } as const;
@@ -82,6 +83,20 @@ export class RateLimitedError extends DomainError {
     readonly retryAfterSeconds: number,
   ) {
     super(message, ErrorCode.RATE_LIMITED, { retryAfterSeconds });
+  }
+}
+
+/**
+ * A business rule refuses the request: the cut-off has passed, the corridor refuses lithium,
+ * a crate does not fit the container. `rule` names which, for clients that react to it.
+ */
+export class RuleViolationError extends DomainError {
+  readonly code = ErrorCode.RULE_VIOLATION;
+  constructor(
+    readonly rule: string,
+    message: string,
+  ) {
+    super(message, ErrorCode.RULE_VIOLATION, { rule });
   }
 }
 

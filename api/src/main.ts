@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import { DEMO_PASSWORD, demoLogins, seedDemo } from "@corridor/seeds";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { openDatabase, targetFromConfig } from "./db/index.js";
+import { seedFreightDemo } from "./demo.js";
 import { createLogger } from "./log.js";
 import { hashPassword } from "./modules/identity/passwords.js";
 import { createApp } from "./server.js";
@@ -27,7 +28,10 @@ async function main() {
   const seedDemoData = config.SEED_DEMO === "always" || (config.SEED_DEMO === "auto" && db.kind === "pglite");
   if (seedDemoData) {
     const { created } = await seedDemo(db.prisma, { hashPassword });
-    if (created) log.info("demo data created");
+    if (created) {
+      await seedFreightDemo(db.prisma, config);
+      log.info("demo data created");
+    }
   }
 
   const app = createApp({ db: db.prisma, config, log });

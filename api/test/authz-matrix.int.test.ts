@@ -29,6 +29,8 @@ import { createTestContext, gql, loginToken, type TestContext } from "./harness.
 let t: TestContext;
 let tokenA: string;
 let memberTokenA: string;
+/** an admin of another logistics operator, which runs none of B's trains */
+let operatorTokenD: string;
 /** B's private record IDs as clients see them, by type */
 const idsB: Record<string, string[]> = {};
 /** strings that only B's private records contain */
@@ -42,6 +44,8 @@ function snapshotB(orgId: string) {
     t.db.apiKey.findMany({ where: { orgId }, orderBy: { id: "asc" } }),
     t.db.invitation.findMany({ where: { orgId }, orderBy: { id: "asc" } }),
     t.db.session.findMany({ where: { activeOrgId: orgId }, orderBy: { id: "asc" } }),
+    t.db.vehicleModel.findMany({ where: { makerOrgId: orgId }, orderBy: { id: "asc" } }),
+    t.db.booking.findMany({ where: { makerOrgId: orgId }, include: { lines: true }, orderBy: { id: "asc" } }),
   ]);
 }
 
@@ -54,6 +58,9 @@ beforeAll(async () => {
   const memberA = await t.seed.user({ orgId: orgA.id, roles: ["MEMBER"] });
   tokenA = await loginToken(t.app, adminA.user.email, adminA.password);
   memberTokenA = await loginToken(t.app, memberA.user.email, memberA.password);
+  const orgD = await t.seed.organization({ kind: "LOGISTICS_OPERATOR" });
+  const adminD = await t.seed.user({ orgId: orgD.id, roles: ["ORG_ADMIN"] });
+  operatorTokenD = await loginToken(t.app, adminD.user.email, adminD.password);
 
   orgB = await t.seed.organization({ kind: "MANUFACTURER" });
   const adminB = await t.seed.user({ orgId: orgB.id, roles: ["ORG_ADMIN"], email: `secret-admin-${randomBytes(4).toString("hex")}@b.test` });
@@ -65,6 +72,51 @@ beforeAll(async () => {
   await gql(t.app, `mutation($i: InviteUserInput!) { inviteUser(input: $i) { __typename } }`, { i: { email: invitee, roles: ["VIEWER"] } }, { token: tokenB });
 
   secretsB.push(adminB.user.email, memberB.user.email, keyName, invitee);
+
+  // B's freight: a private catalog model and a booking on another operator's train.
+  await t.seed.referenceData();
+  const operatorC = await t.seed.organization({ kind: "LOGISTICS_OPERATOR" });
+  const departure = await t.db.departure.create({
+    data: {
+      code: `CN-LA-${randomBytes(3).toString("hex")}`,
+      operatorOrgId: operatorC.id,
+      corridorCode: "CN-LA",
+      departsAt: new Date(Date.now() + 9 * 86_400_000),
+      cutoffAt: new Date(Date.now() + 7 * 86_400_000),
+      etaAt: new Date(Date.now() + 12 * 86_400_000),
+      capacityFeu: 45,
+      maxGrossKg: 1_000_000,
+      currencyCode: "USD",
+      lclPerWmMinor: 6500,
+      wmKgPerCbm: 1000,
+      fcl40Minor: 1,
+      fcl20Minor: 1,
+    },
+  });
+  const modelCode = `SECRET-MODEL-${randomBytes(3).toString("hex")}`;
+  const model = await t.db.vehicleModel.create({
+    data: { makerOrgId: orgB.id, code: modelCode, name: "secret", category: "E_BIKE", crateLengthMm: 1500, crateWidthMm: 300, crateHeightMm: 800, crateGrossKg: 28 },
+  });
+  const bookingRef = `BK-SECRET-${randomBytes(3).toString("hex")}`;
+  const booking = await t.db.booking.create({
+    data: {
+      reference: bookingRef,
+      makerOrgId: orgB.id,
+      departureId: departure.id,
+      destinationCode: "LAVTE",
+      mode: "LCL",
+      status: "CONFIRMED",
+      idempotencyKey: "secret-key",
+      milliFeu: 100,
+      grossKg: 280,
+      volumeCbmMilli: 3600,
+      currencyCode: "USD",
+      quotedMinor: 23400,
+      quoteBreakdown: [],
+      lines: { create: [{ vehicleModelId: model.id, quantity: 10, crates: 10, grossKg: 280, volumeCbmMilli: 3600 }] },
+    },
+  });
+  secretsB.push(modelCode, bookingRef);
   const key = await t.db.apiKey.findFirstOrThrow({ where: { orgId: orgB.id } });
   const inv = await t.db.invitation.findFirstOrThrow({ where: { orgId: orgB.id } });
   const audit = await t.db.auditLog.findMany({ where: { orgId: orgB.id } });
@@ -73,8 +125,10 @@ beforeAll(async () => {
   idsB.ApiKey = [encodeGlobalId("ApiKey", key.id)];
   idsB.Invitation = [encodeGlobalId("Invitation", inv.id)];
   idsB.AuditLogEntry = audit.map((a) => encodeGlobalId("AuditLogEntry", a.id));
+  idsB.VehicleModel = [encodeGlobalId("VehicleModel", model.id)];
+  idsB.Booking = [encodeGlobalId("Booking", booking.id)];
   // B's private IDs must never be echoed back either (only ones we send may appear in errors' paths).
-  secretsB.push(...idsB.Membership, ...idsB.User, ...idsB.ApiKey, ...idsB.Invitation);
+  secretsB.push(...idsB.Membership, ...idsB.User, ...idsB.ApiKey, ...idsB.Invitation, ...idsB.VehicleModel, ...idsB.Booking);
   secretsB.push(key.prefix);
 });
 afterAll(() => t?.close());
@@ -191,10 +245,10 @@ describe("authorization matrix", () => {
 
   for (const kind of ["query", "mutation"] as const) {
     for (const field of rootFields(kind)) {
-      it(`${kind} ${field.name}: A's admin gets nothing of B's and changes nothing of B's`, async () => {
+      it(`${kind} ${field.name}: other orgs' people get nothing of B's and change nothing of B's`, async () => {
         const before = await snapshotB(orgB.id);
         for (const variables of variantsFor(field)) {
-          for (const token of [tokenA, memberTokenA]) {
+          for (const token of [tokenA, memberTokenA, operatorTokenD]) {
             const r = await gql(t.app, operation(kind, field), variables, { token });
             expect(r.status, JSON.stringify(r.errors)).toBeLessThan(500);
             // A generated operation the server refuses to run would prove nothing.

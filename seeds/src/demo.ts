@@ -1,4 +1,5 @@
 import type { Locale, MemberRole, OrgKind, PrismaClient } from "@corridor/api/prisma";
+import { corridorRules, demoModels } from "./freight.js";
 import { createSeeder, type SeederDeps } from "./seeder.js";
 
 /** The password of every demo account. Demo data is for local use and demos only. */
@@ -155,6 +156,14 @@ export async function seedDemo(db: PrismaClient, deps: SeederDeps): Promise<{ cr
   for (const { people, ...org } of demoOrganizations) {
     const o = await seed.organization(org);
     for (const p of people) await seed.user({ ...p, orgId: o.id, password: DEMO_PASSWORD });
+  }
+  const operator = await db.organization.findUniqueOrThrow({ where: { slug: "minsheng-logistics" } });
+  for (const r of corridorRules) {
+    await db.corridorRule.upsert({ where: { corridorCode: r.corridorCode }, create: { ...r, operatorOrgId: operator.id }, update: {} });
+  }
+  for (const [slug, models] of Object.entries(demoModels)) {
+    const maker = await db.organization.findUniqueOrThrow({ where: { slug } });
+    await db.vehicleModel.createMany({ data: models.map((m) => ({ ...m, makerOrgId: maker.id })) });
   }
   return { created: true };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Locale, MemberRole, OrgKind, PrismaClient } from "@corridor/api/prisma";
+import { containerTypes } from "./freight.js";
 import { corridors, currencies, markets, stations } from "./reference.js";
 
 // Type-only import of the API's generated client: seeds write through the API's Prisma
@@ -82,6 +83,7 @@ export function createSeeder(db: PrismaClient, deps: SeederDeps) {
         const data = { ...m, countries: [...m.countries] };
         await db.market.upsert({ where: { code: m.code }, create: data, update: data });
       }
+      for (const t of containerTypes) await db.containerType.upsert({ where: { code: t.code }, create: t, update: t });
       for (const s of stations) await db.station.upsert({ where: { code: s.code }, create: s, update: s });
       for (const c of corridors) {
         const { legs, ...corridor } = c;

@@ -1,4 +1,14 @@
-import { ConflictError, type DomainError, ErrorCode, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from "../errors.js";
+import {
+  ConflictError,
+  type DomainError,
+  ErrorCode,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  RuleViolationError,
+  UnauthenticatedError,
+  ValidationError,
+} from "../errors.js";
 import { builder } from "./builder.js";
 
 export const ErrorCodeEnum = builder.enumType("ErrorCode", {
@@ -34,6 +44,12 @@ builder.objectType(NotFoundError, { ...common, name: "NotFoundError", descriptio
 builder.objectType(ForbiddenError, { ...common, name: "ForbiddenError", description: "You are logged in but not allowed to do this.", fields: () => ({}) });
 builder.objectType(UnauthenticatedError, { ...common, name: "UnauthenticatedError", description: "Log in, or your session or key is no longer valid.", fields: () => ({}) });
 builder.objectType(ConflictError, { ...common, name: "ConflictError", description: "The change conflicts with existing data, such as a duplicate.", fields: () => ({}) });
+builder.objectType(RuleViolationError, {
+  ...common,
+  name: "RuleViolationError",
+  description: "A business rule refuses this: cut-off passed, lithium refused on the corridor, a crate that does not fit …",
+  fields: (t) => ({ rule: t.exposeString("rule") }),
+});
 builder.objectType(RateLimitedError, {
   ...common,
   name: "RateLimitedError",
@@ -43,3 +59,5 @@ builder.objectType(RateLimitedError, {
 
 /** The error types every mutation can return. */
 export const mutationErrors = [ValidationError, NotFoundError, ForbiddenError, UnauthenticatedError, ConflictError];
+/** …and those of mutations that business rules may refuse. */
+export const ruleErrors = [...mutationErrors, RuleViolationError];

@@ -2,6 +2,7 @@
 import "./errors.js";
 import "../modules/identity/schema.js";
 import "../modules/network/schema.js";
+import "../modules/freight/schema.js";
 import { builder } from "./builder.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,343 @@
+import { randomBytes } from "node:crypto";
+import type { ServiceContext } from "../../context.js";
+import type { Tx } from "../../db/index.js";
+import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from "../../errors.js";
+import type { Departure, VehicleModel } from "../../generated/prisma/client.js";
+import type { BookingMode, BookingStatus } from "../../generated/prisma/enums.js";
+import { writeAudit } from "../identity/audit.js";
+import { actorOf } from "../identity/guards.js";
+import { writerOrgOf } from "./access.js";
+import { assertTransition, holdsCapacity, TransitionError } from "./booking-state.js";
+import { loadLegs, loadRules } from "./network.js";
+import { fclQuote, lclQuote, type Quote, type QuoteLine } from "./quote.js";
+import { countriesOnRoute, lithiumRefusal } from "./route.js";
+
+export interface CargoLineInput {
+  vehicleModelId: string;
+  quantity: number;
+}
+
+export interface BookingRequest {
+  departureId: string;
+  mode: BookingMode;
+  lines: CargoLineInput[];
+  fcl40Count?: number | null;
+  fcl20Count?: number | null;
+  destinationCode?: string | null;
+  consigneeOrgId?: string | null;
+}
+
+/** More units than this on one line is a typing error, not a shipment. */
+export const MAX_UNITS_PER_LINE = 20_000;
+
+interface PricedLine extends QuoteLine {
+  model: VehicleModel;
+}
+
+/** Crates, weight and volume of each line, from the maker's own catalog. */
+async function priceLines(ctx: ServiceContext, makerOrgId: string, lines: CargoLineInput[]): Promise<PricedLine[]> {
+  if (!lines.length) throw new ValidationError("Add at least one cargo line.", [{ path: ["lines"], message: "empty" }]);
+  const ids = [...new Set(lines.map((l) => l.vehicleModelId))];
+  const models = await ctx.db.vehicleModel.findMany({ where: { id: { in: ids }, makerOrgId } });
+  return lines.map((l, i) => {
+    const model = models.find((m) => m.id === l.vehicleModelId);
+    if (!model) throw new NotFoundError("Vehicle model");
+    if (!Number.isInteger(l.quantity) || l.quantity < 1 || l.quantity > MAX_UNITS_PER_LINE) {
+      throw new ValidationError(`Quantity must be between 1 and ${MAX_UNITS_PER_LINE.toLocaleString("en")}.`, [
+        { path: ["lines", String(i), "quantity"], message: "out of range" },
+      ]);
+    }
+    const crates = Math.ceil(l.quantity / model.unitsPerCrate);
+    return {
+      model,
+      label: `${model.code} × ${l.quantity}`,
+      quantity: l.quantity,
+      crates,
+      grossKg: crates * model.crateGrossKg,
+      volumeCbmMilli: Math.ceil((crates * model.crateLengthMm * model.crateWidthMm * model.crateHeightMm) / 1_000_000),
+    };
+  });
+}
+
+function quoteFor(departure: Departure, req: BookingRequest, lines: PricedLine[]): Quote {
+  const tariff = {
+    currency: departure.currencyCode,
+    lclPerWmMinor: departure.lclPerWmMinor,
+    wmKgPerCbm: departure.wmKgPerCbm,
+    fcl40Minor: departure.fcl40Minor,
+    fcl20Minor: departure.fcl20Minor,
+  };
+  if (req.mode === "LCL") return lclQuote(tariff, lines);
+  const fcl40 = req.fcl40Count ?? 0;
+  const fcl20 = req.fcl20Count ?? 0;
+  if (fcl40 + fcl20 < 1) throw new ValidationError("Say how many containers an FCL booking takes.", [{ path: ["fcl40Count"], message: "at least one container" }]);
+  return fclQuote(tariff, { fcl40, fcl20 }, lines);
+}
+
+async function checkCargo(ctx: ServiceContext, departure: Departure, req: BookingRequest, lines: PricedLine[], quote: Quote) {
+  const [legs, rules, types] = await Promise.all([loadLegs(ctx.db, departure.corridorCode), loadRules(ctx.db, departure.corridorCode), ctx.db.containerType.findMany()]);
+  const refusal = lithiumRefusal(
+    lines.map((l) => ({ label: l.model.code, unNumber: l.model.unNumber, stateOfChargePct: l.model.stateOfChargePct })),
+    countriesOnRoute(legs),
+    rules.lithium,
+  );
+  if (refusal) throw new RuleViolationError("LITHIUM_REFUSED", refusal);
+  if (quote.milliFeu > departure.capacityFeu * 1000 || quote.grossKg > departure.maxGrossKg) {
+    throw new RuleViolationError("EXCEEDS_TRAIN", `This cargo needs more than the whole train (${departure.capacityFeu} FEU, ${departure.maxGrossKg.toLocaleString("en")} kg).`);
+  }
+  if (req.mode === "FCL") {
+    const byCode = new Map(types.map((t) => [t.code, t]));
+    const box40 = byCode.get("40HQ");
+    const box20 = byCode.get("20GP");
+    const payload = (req.fcl40Count ?? 0) * (box40?.payloadKg ?? 26_500) + (req.fcl20Count ?? 0) * (box20?.payloadKg ?? 28_000);
+    if (quote.grossKg > payload)
+      throw new RuleViolationError("OVERWEIGHT", `${quote.grossKg.toLocaleString("en")} kg exceeds the payload of the containers booked (${payload.toLocaleString("en")} kg).`);
+  }
+  const destinations = new Set(legs.map((l) => l.toCode));
+  const destinationCode = req.destinationCode ?? legs.at(-1)?.toCode ?? "";
+  if (!destinations.has(destinationCode))
+    throw new ValidationError(`${destinationCode} is not a stop on ${departure.corridorCode}.`, [{ path: ["destinationCode"], message: "not on the corridor" }]);
+  return destinationCode;
+}
+
+async function openDeparture(ctx: ServiceContext, departureId: string, now: Date): Promise<Departure> {
+  const departure = await ctx.db.departure.findUnique({ where: { id: departureId } });
+  if (!departure || departure.status === "CANCELLED") throw new NotFoundError("Departure");
+  if (departure.status !== "OPEN" || now >= departure.cutoffAt) {
+    throw new RuleViolationError("CUTOFF_PASSED", `Booking for ${departure.code} closed at its cut-off, ${departure.cutoffAt.toISOString().replace("T", " ").slice(0, 16)} UTC.`);
+  }
+  return departure;
+}
+
+/** An instant price for cargo on a departure; nothing is written. */
+export async function quoteBooking(ctx: ServiceContext, req: BookingRequest, now = new Date()) {
+  const makerOrgId = writerOrgOf(ctx, "MANUFACTURER", "book freight");
+  const departure = await openDeparture(ctx, req.departureId, now);
+  const lines = await priceLines(ctx, makerOrgId, req.lines);
+  const quote = quoteFor(departure, req, lines);
+  await checkCargo(ctx, departure, req, lines, quote);
+  const remainingMilliFeu = departure.capacityFeu * 1000 - departure.bookedMilliFeu;
+  return { quote, departure, fitsNow: quote.milliFeu <= remainingMilliFeu && quote.grossKg <= departure.maxGrossKg - departure.bookedGrossKg };
+}
+
+/**
+ * Takes space on the train if it is free, atomically: the condition and the increment are
+ * one UPDATE, so concurrent bookings never overbook. Returns false when it does not fit.
+ */
+async function takeCapacity(tx: Tx, departureId: string, milliFeu: number, grossKg: number): Promise<boolean> {
+  const n = await tx.$executeRaw`
+    UPDATE "Departure"
+       SET "bookedMilliFeu" = "bookedMilliFeu" + ${milliFeu}, "bookedGrossKg" = "bookedGrossKg" + ${grossKg}, "updatedAt" = now()
+     WHERE id = ${departureId} AND status = 'OPEN'
+       AND "bookedMilliFeu" + ${milliFeu} <= "capacityFeu" * 1000
+       AND "bookedGrossKg" + ${grossKg} <= "maxGrossKg"`;
+  return n === 1;
+}
+
+async function releaseCapacity(tx: Tx, departureId: string, milliFeu: number, grossKg: number) {
+  await tx.$executeRaw`
+    UPDATE "Departure" SET "bookedMilliFeu" = GREATEST(0, "bookedMilliFeu" - ${milliFeu}), "bookedGrossKg" = GREATEST(0, "bookedGrossKg" - ${grossKg}), "updatedAt" = now()
+     WHERE id = ${departureId}`;
+}
+
+function newReference(departsAt: Date): string {
+  return `BK${departsAt.toISOString().slice(2, 10).replaceAll("-", "")}-${randomBytes(4).toString("hex").toUpperCase()}`;
+}
+
+export interface BookingResult {
+  booking: { id: string; status: BookingStatus };
+  /** true when the idempotency key was seen before and the first booking is returned */
+  replayed: boolean;
+}
+
+/**
+ * Books cargo on a departure: confirmed when space is free, waitlisted when the train is full.
+ * The idempotency key makes a double submit return the first booking.
+ */
+export async function createBooking(ctx: ServiceContext, req: BookingRequest & { idempotencyKey: string }, now = new Date()): Promise<BookingResult> {
+  const makerOrgId = writerOrgOf(ctx, "MANUFACTURER", "book freight");
+  const earlier = await ctx.db.booking.findUnique({ where: { makerOrgId_idempotencyKey: { makerOrgId, idempotencyKey: req.idempotencyKey } } });
+  if (earlier) return { booking: earlier, replayed: true };
+
+  const departure = await openDeparture(ctx, req.departureId, now);
+  const lines = await priceLines(ctx, makerOrgId, req.lines);
+  const quote = quoteFor(departure, req, lines);
+  const destinationCode = await checkCargo(ctx, departure, req, lines, quote);
+  if (req.consigneeOrgId) {
+    const consignee = await ctx.db.organization.findUnique({ where: { id: req.consigneeOrgId } });
+    if (consignee?.kind !== "DEALER") throw new NotFoundError("Dealer");
+  }
+  try {
+    const booking = await ctx.db.$transaction(async (tx) => {
+      const confirmed = await takeCapacity(tx, departure.id, quote.milliFeu, quote.grossKg);
+      const created = await tx.booking.create({
+        data: {
+          reference: newReference(departure.departsAt),
+          makerOrgId,
+          departureId: departure.id,
+          consigneeOrgId: req.consigneeOrgId ?? null,
+          destinationCode,
+          mode: req.mode,
+          status: confirmed ? "CONFIRMED" : "WAITLISTED",
+          idempotencyKey: req.idempotencyKey,
+          fcl40Count: req.mode === "FCL" ? (req.fcl40Count ?? 0) : 0,
+          fcl20Count: req.mode === "FCL" ? (req.fcl20Count ?? 0) : 0,
+          milliFeu: quote.milliFeu,
+          grossKg: quote.grossKg,
+          volumeCbmMilli: quote.volumeCbmMilli,
+          currencyCode: quote.total.currency,
+          quotedMinor: quote.total.amountMinor,
+          quoteBreakdown: JSON.parse(JSON.stringify(quote.items)),
+          createdById: actorOf(ctx).userId,
+          lines: { create: lines.map((l) => ({ vehicleModelId: l.model.id, quantity: l.quantity, crates: l.crates, grossKg: l.grossKg, volumeCbmMilli: l.volumeCbmMilli })) },
+        },
+      });
+      await writeAudit(tx, ctx, { action: "booking.create", targetType: "Booking", targetId: created.id, orgId: makerOrgId, after: { ...created, lines: req.lines } });
+      return created;
+    });
+    return { booking, replayed: false };
+  } catch (e) {
+    // A concurrent submit with the same key won the race: return its booking.
+    const first = await ctx.db.booking.findUnique({ where: { makerOrgId_idempotencyKey: { makerOrgId, idempotencyKey: req.idempotencyKey } } });
+    if (first) return { booking: first, replayed: true };
+    throw e;
+  }
+}
+
+async function ownBooking(ctx: ServiceContext, bookingId: string) {
+  const makerOrgId = writerOrgOf(ctx, "MANUFACTURER", "change bookings");
+  const booking = await ctx.db.booking.findFirst({ where: { id: bookingId, makerOrgId }, include: { departure: true } });
+  if (!booking) throw new NotFoundError("Booking");
+  return booking;
+}
+
+function transition(from: BookingStatus, to: BookingStatus) {
+  try {
+    assertTransition(from, to);
+  } catch (e) {
+    if (e instanceof TransitionError) throw new ConflictError(e.message);
+    throw e;
+  }
+}
+
+/** Confirms waitlisted bookings, oldest first, while space allows. */
+async function promoteWaitlist(tx: Tx, ctx: ServiceContext, departureId: string) {
+  const waiting = await tx.booking.findMany({ where: { departureId, status: "WAITLISTED" }, orderBy: { createdAt: "asc" } });
+  for (const w of waiting) {
+    if (await takeCapacity(tx, departureId, w.milliFeu, w.grossKg)) {
+      await tx.booking.update({ where: { id: w.id }, data: { status: "CONFIRMED" } });
+      await writeAudit(tx, ctx, {
+        action: "booking.confirmFromWaitlist",
+        targetType: "Booking",
+        targetId: w.id,
+        orgId: w.makerOrgId,
+        before: { status: "WAITLISTED" },
+        after: { status: "CONFIRMED" },
+      });
+    }
+  }
+}
+
+/** Cancels a booking; after the cut-off the corridor's fee per FEU applies. */
+export async function cancelBooking(ctx: ServiceContext, bookingId: string, now = new Date()) {
+  const booking = await ownBooking(ctx, bookingId);
+  transition(booking.status, "CANCELLED");
+  const rules = await loadRules(ctx.db, booking.departure.corridorCode);
+  let fee = 0;
+  if (now >= booking.departure.cutoffAt) {
+    const hoursBefore = (booking.departure.departsAt.getTime() - now.getTime()) / 3_600_000;
+    const tier = [...rules.cancellationFees].sort((a, b) => a.fromHoursBeforeDeparture - b.fromHoursBeforeDeparture).find((t) => hoursBefore <= t.fromHoursBeforeDeparture);
+    fee = tier ? Math.round((tier.feePerFeuMinor * booking.milliFeu) / 1000) : 0;
+  }
+  return ctx.db.$transaction(async (tx) => {
+    const updated = await tx.booking.update({ where: { id: booking.id }, data: { status: "CANCELLED", cancellationFeeMinor: fee } });
+    if (holdsCapacity.has(booking.status)) {
+      await releaseCapacity(tx, booking.departureId, booking.milliFeu, booking.grossKg);
+      await promoteWaitlist(tx, ctx, booking.departureId);
+    }
+    await writeAudit(tx, ctx, {
+      action: "booking.cancel",
+      targetType: "Booking",
+      targetId: booking.id,
+      orgId: booking.makerOrgId,
+      before: { status: booking.status },
+      after: { status: "CANCELLED", cancellationFeeMinor: fee },
+    });
+    return updated;
+  });
+}
+
+/** The operator offers to move a booking to a later departure on the same corridor. */
+export async function offerRoll(ctx: ServiceContext, bookingId: string, toDepartureId: string) {
+  const operatorOrgId = writerOrgOf(ctx, "LOGISTICS_OPERATOR", "roll bookings");
+  const booking = await ctx.db.booking.findFirst({ where: { id: bookingId, departure: { operatorOrgId } }, include: { departure: true } });
+  if (!booking) throw new NotFoundError("Booking");
+  const to = await ctx.db.departure.findFirst({ where: { id: toDepartureId, operatorOrgId, status: "OPEN" } });
+  if (!to || to.corridorCode !== booking.departure.corridorCode || to.departsAt <= booking.departure.departsAt) {
+    throw new ValidationError("Offer a later open departure on the same corridor.", [{ path: ["toDepartureId"], message: "not a later departure on this corridor" }]);
+  }
+  transition(booking.status, "ROLL_OFFERED");
+  return ctx.db.$transaction(async (tx) => {
+    const updated = await tx.booking.update({ where: { id: booking.id }, data: { status: "ROLL_OFFERED", rollOfferedToId: to.id } });
+    await writeAudit(tx, ctx, {
+      action: "booking.offerRoll",
+      targetType: "Booking",
+      targetId: booking.id,
+      orgId: operatorOrgId,
+      before: { status: booking.status },
+      after: { status: "ROLL_OFFERED", to: to.code },
+    });
+    return updated;
+  });
+}
+
+/** The maker accepts a roll: a new booking on the later train, this one marked rolled. */
+export async function respondToRoll(ctx: ServiceContext, bookingId: string, accept: boolean, now = new Date()) {
+  const booking = await ownBooking(ctx, bookingId);
+  if (booking.status !== "ROLL_OFFERED" || !booking.rollOfferedToId) throw new ConflictError("No roll has been offered for this booking.");
+  if (!accept) {
+    return ctx.db.$transaction(async (tx) => {
+      const updated = await tx.booking.update({ where: { id: booking.id }, data: { status: "CONFIRMED", rollOfferedToId: null } });
+      await writeAudit(tx, ctx, {
+        action: "booking.declineRoll",
+        targetType: "Booking",
+        targetId: booking.id,
+        orgId: booking.makerOrgId,
+        before: { status: booking.status },
+        after: { status: "CONFIRMED" },
+      });
+      return updated;
+    });
+  }
+  const to = await ctx.db.departure.findUnique({ where: { id: booking.rollOfferedToId } });
+  if (!to || to.status !== "OPEN" || now >= to.cutoffAt) throw new RuleViolationError("CUTOFF_PASSED", "The departure offered is no longer open; ask the operator for another.");
+  const lines = await ctx.db.cargoLine.findMany({ where: { bookingId: booking.id } });
+  return ctx.db.$transaction(async (tx) => {
+    const confirmed = await takeCapacity(tx, to.id, booking.milliFeu, booking.grossKg);
+    const { id: _id, reference: _r, createdAt: _c, updatedAt: _u, departure: _d, ...rest } = booking;
+    const moved = await tx.booking.create({
+      data: {
+        ...rest,
+        quoteBreakdown: rest.quoteBreakdown ?? [],
+        reference: newReference(to.departsAt),
+        departureId: to.id,
+        status: confirmed ? "CONFIRMED" : "WAITLISTED",
+        idempotencyKey: `${booking.idempotencyKey}:roll:${to.id}`,
+        rollOfferedToId: null,
+        lines: { create: lines.map(({ vehicleModelId, quantity, crates, grossKg, volumeCbmMilli }) => ({ vehicleModelId, quantity, crates, grossKg, volumeCbmMilli })) },
+      },
+    });
+    await tx.booking.update({ where: { id: booking.id }, data: { status: "ROLLED", rolledToId: moved.id } });
+    await releaseCapacity(tx, booking.departureId, booking.milliFeu, booking.grossKg);
+    await promoteWaitlist(tx, ctx, booking.departureId);
+    await writeAudit(tx, ctx, {
+      action: "booking.acceptRoll",
+      targetType: "Booking",
+      targetId: booking.id,
+      orgId: booking.makerOrgId,
+      before: { status: booking.status },
+      after: { status: "ROLLED", rolledTo: moved.reference },
+    });
+    return moved;
+  });
+}

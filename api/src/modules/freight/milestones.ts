@@ -1,0 +1,56 @@
+import type { ServiceContext } from "../../context.js";
+import { NotFoundError, ValidationError } from "../../errors.js";
+import type { BookingStatus, DepartureStatus, MilestoneType } from "../../generated/prisma/enums.js";
+import { writeAudit } from "../identity/audit.js";
+import { actorOf } from "../identity/guards.js";
+import { writerOrgOf } from "./access.js";
+import { loadLegs } from "./network.js";
+import { estimateEta } from "./route.js";
+
+export interface MilestoneInput {
+  departureId: string;
+  type: MilestoneType;
+  containerRef?: string | null;
+  stationCode?: string | null;
+  occurredAt: Date;
+  note?: string | null;
+}
+
+/** What a train-level milestone does to the departure and the bookings on it. */
+const effects: Partial<Record<MilestoneType, { departure: DepartureStatus; from: BookingStatus[]; to: BookingStatus }>> = {
+  DEPARTED: { departure: "DEPARTED", from: ["CONFIRMED", "PLANNED"], to: "IN_TRANSIT" },
+  ARRIVED: { departure: "ARRIVED", from: ["IN_TRANSIT"], to: "ARRIVED" },
+};
+
+/** Records where a train (or one container) is, moves bookings along, and re-estimates the ETA. */
+export async function recordMilestone(ctx: ServiceContext, input: MilestoneInput, now = new Date()) {
+  const operatorOrgId = writerOrgOf(ctx, "LOGISTICS_OPERATOR", "record milestones");
+  const departure = await ctx.db.departure.findFirst({ where: { id: input.departureId, operatorOrgId } });
+  if (!departure) throw new NotFoundError("Departure");
+  if (input.occurredAt.getTime() > now.getTime() + 5 * 60_000)
+    throw new ValidationError("A milestone cannot be in the future.", [{ path: ["occurredAt"], message: "in the future" }]);
+  const legs = await loadLegs(ctx.db, departure.corridorCode);
+  if (input.stationCode && !legs.some((l) => l.toCode === input.stationCode || l.fromCode === input.stationCode)) {
+    throw new ValidationError(`${input.stationCode} is not on ${departure.corridorCode}.`, [{ path: ["stationCode"], message: "not on the corridor" }]);
+  }
+  const effect = input.containerRef ? undefined : effects[input.type];
+  return ctx.db.$transaction(async (tx) => {
+    const milestone = await tx.milestone.create({ data: { ...input, recordedById: actorOf(ctx).userId } });
+    const etaAt = estimateEta(departure.departsAt, legs, { stationCode: input.stationCode ?? null, occurredAt: input.occurredAt, type: input.type });
+    const updated = await tx.departure.update({
+      where: { id: departure.id },
+      data: { etaAt: input.type === "ARRIVED" && !input.containerRef ? input.occurredAt : etaAt, ...(effect ? { status: effect.departure } : {}) },
+    });
+    if (effect) await tx.booking.updateMany({ where: { departureId: departure.id, status: { in: effect.from } }, data: { status: effect.to } });
+    if (input.type === "DELIVERED" && !input.containerRef) await tx.booking.updateMany({ where: { departureId: departure.id, status: "ARRIVED" }, data: { status: "DELIVERED" } });
+    await writeAudit(tx, ctx, {
+      action: "milestone.record",
+      targetType: "Departure",
+      targetId: departure.id,
+      orgId: operatorOrgId,
+      before: { status: departure.status, etaAt: departure.etaAt },
+      after: { milestone, status: updated.status, etaAt: updated.etaAt },
+    });
+    return { milestone, departure: updated };
+  });
+}

@@ -1,0 +1,547 @@
+import { z } from "zod";
+import type { Context } from "../../context.js";
+import { BookingMode, BookingStatus, DepartureStatus, MilestoneType, PackagingKind, UnNumber, VehicleCategory } from "../../generated/prisma/enums.js";
+import { builder } from "../../schema/builder.js";
+import { mutationErrors, ruleErrors } from "../../schema/errors.js";
+import { decodeIdOf } from "../../schema/global-id.js";
+import { NO_ORG } from "../identity/scope.js";
+import { cancelBooking, createBooking, offerRoll, quoteBooking, respondToRoll } from "./bookings.js";
+import { createVehicleModel, updateVehicleModel } from "./catalog.js";
+import { recordMilestone } from "./milestones.js";
+import type { Quote } from "./quote.js";
+import { cancelDeparture, createTrainService, scheduleDeparture } from "./schedule.js";
+
+const BookingModeEnum = builder.enumType(BookingMode, { name: "BookingMode", description: "LCL shares containers (拼箱); FCL takes whole containers (整箱)." });
+const BookingStatusEnum = builder.enumType(BookingStatus, { name: "BookingStatus" });
+const DepartureStatusEnum = builder.enumType(DepartureStatus, { name: "DepartureStatus" });
+const MilestoneTypeEnum = builder.enumType(MilestoneType, { name: "MilestoneType" });
+const PackagingKindEnum = builder.enumType(PackagingKind, { name: "PackagingKind", description: "CBU complete vehicles; SKD/CKD kits." });
+const UnNumberEnum = builder.enumType(UnNumber, {
+  name: "UnNumber",
+  description: "UN3171 vehicle with battery; UN3480/UN3481 lithium-ion batteries (loose / packed with equipment).",
+});
+const VehicleCategoryEnum = builder.enumType(VehicleCategory, { name: "VehicleCategory" });
+
+interface MoneyShape {
+  amountMinor: number;
+  currency: string;
+}
+export const MoneyRef = builder.objectRef<MoneyShape>("Money").implement({
+  description: "An amount of money: an integer number of the currency's minor units (fen, cent; kip and đồng have none).",
+  authScopes: { public: true },
+  fields: (t) => ({
+    amountMinor: t.float({ description: "Whole minor units (exact up to 2^53).", resolve: (m) => m.amountMinor }),
+    currency: t.string({ resolve: (m) => m.currency }),
+  }),
+});
+
+// ───────────── catalog ─────────────
+
+builder.prismaObject("ContainerType", {
+  authScopes: { public: true },
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    name: t.exposeString("name"),
+    nameZh: t.exposeString("nameZh"),
+    teu: t.exposeInt("teu"),
+    insideLengthMm: t.exposeInt("insideLengthMm"),
+    insideWidthMm: t.exposeInt("insideWidthMm"),
+    insideHeightMm: t.exposeInt("insideHeightMm"),
+    doorWidthMm: t.exposeInt("doorWidthMm"),
+    doorHeightMm: t.exposeInt("doorHeightMm"),
+    payloadKg: t.exposeInt("payloadKg"),
+    tareKg: t.exposeInt("tareKg"),
+  }),
+});
+
+/**
+ * Makers see their own catalog. Operators see the crate specs of cargo booked on their trains,
+ * to plan loads: reached through those bookings, or by ID when such cargo exists.
+ */
+function canSeeModel(ctx: Context, makerOrgId: string) {
+  const a = ctx.actor;
+  return !!a && (a.org.id === makerOrgId || a.org.kind === "LOGISTICS_OPERATOR" || a.isPlatformAdmin);
+}
+
+function modelByIdFilter(ctx: Context, id: string) {
+  const a = ctx.actor;
+  if (!a) return { id, makerOrgId: NO_ORG };
+  if (a.isPlatformAdmin) return { id };
+  return { id, OR: [{ makerOrgId: a.org.id }, { cargoLines: { some: { booking: { departure: { operatorOrgId: a.org.id } } } } }] };
+}
+
+builder.prismaNode("VehicleModel", {
+  id: { field: "id" },
+  nullable: true,
+  description: "A maker's product and the crate it ships in.",
+  authScopes: (m, ctx) => canSeeModel(ctx, m.makerOrgId),
+  findUnique: (id, ctx: Context) => modelByIdFilter(ctx, id),
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    name: t.exposeString("name"),
+    nameZh: t.exposeString("nameZh", { nullable: true }),
+    category: t.expose("category", { type: VehicleCategoryEnum }),
+    packaging: t.expose("packaging", { type: PackagingKindEnum }),
+    unitsPerCrate: t.exposeInt("unitsPerCrate"),
+    crateLengthMm: t.exposeInt("crateLengthMm"),
+    crateWidthMm: t.exposeInt("crateWidthMm"),
+    crateHeightMm: t.exposeInt("crateHeightMm"),
+    crateGrossKg: t.exposeInt("crateGrossKg"),
+    stackLimit: t.exposeInt("stackLimit"),
+    mayTurn: t.exposeBoolean("mayTurn"),
+    batteryChemistry: t.exposeString("batteryChemistry", { nullable: true }),
+    batteryWh: t.exposeInt("batteryWh", { nullable: true }),
+    unNumber: t.expose("unNumber", { type: UnNumberEnum }),
+    stateOfChargePct: t.exposeInt("stateOfChargePct", { nullable: true }),
+    hsCode: t.exposeString("hsCode", { nullable: true }),
+    maker: t.relation("maker"),
+  }),
+});
+
+// ───────────── departures ─────────────
+
+builder.prismaNode("Departure", {
+  id: { field: "id" },
+  nullable: true,
+  description: "One train on a corridor, with its capacity, cut-off, tariff and ETA. Every member of the platform may see the departure board.",
+  authScopes: (_d, ctx) => !!ctx.actor,
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    corridor: t.relation("corridor"),
+    operator: t.relation("operator"),
+    departsAt: t.expose("departsAt", { type: "DateTime" }),
+    cutoffAt: t.expose("cutoffAt", { type: "DateTime" }),
+    etaAt: t.expose("etaAt", { type: "DateTime" }),
+    status: t.expose("status", { type: DepartureStatusEnum }),
+    bookable: t.boolean({ description: "Open and before its cut-off.", resolve: (d) => d.status === "OPEN" && d.cutoffAt > new Date() }),
+    capacityFeu: t.exposeInt("capacityFeu"),
+    maxGrossKg: t.exposeInt("maxGrossKg"),
+    bookedFeu: t.float({ resolve: (d) => d.bookedMilliFeu / 1000 }),
+    remainingFeu: t.float({ resolve: (d) => Math.max(0, d.capacityFeu * 1000 - d.bookedMilliFeu) / 1000 }),
+    bookedGrossKg: t.exposeInt("bookedGrossKg"),
+    fillPct: t.float({ description: "Share of FEU capacity booked, 0–100.", resolve: (d) => Math.round((d.bookedMilliFeu / (d.capacityFeu * 10)) * 10) / 10 }),
+    lclPerWm: t.field({ type: MoneyRef, resolve: (d) => ({ amountMinor: d.lclPerWmMinor, currency: d.currencyCode }) }),
+    wmKgPerCbm: t.exposeInt("wmKgPerCbm", { description: "Kilograms that count as one cubic metre for LCL." }),
+    fcl40: t.field({ type: MoneyRef, resolve: (d) => ({ amountMinor: d.fcl40Minor, currency: d.currencyCode }) }),
+    fcl20: t.field({ type: MoneyRef, resolve: (d) => ({ amountMinor: d.fcl20Minor, currency: d.currencyCode }) }),
+    milestones: t.relation("milestones", { query: { orderBy: { occurredAt: "asc" } } }),
+    bookings: t.relatedConnection("bookings", {
+      description: "Bookings on this train: only its operator sees them all.",
+      nullable: true,
+      authScopes: (d, _a, ctx) => !!ctx.actor && (ctx.actor.org.id === d.operatorOrgId || ctx.actor.isPlatformAdmin),
+      cursor: "id",
+      totalCount: true,
+      maxSize: 200,
+      defaultSize: 50,
+      query: () => ({ orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }] }),
+    }),
+  }),
+});
+
+builder.prismaObject("Milestone", {
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    type: t.expose("type", { type: MilestoneTypeEnum }),
+    containerRef: t.exposeString("containerRef", { nullable: true }),
+    stationCode: t.exposeString("stationCode", { nullable: true }),
+    occurredAt: t.expose("occurredAt", { type: "DateTime" }),
+    note: t.exposeString("note", { nullable: true }),
+  }),
+});
+
+// ───────────── bookings ─────────────
+
+function bookingFilter(ctx: Context) {
+  const a = ctx.actor;
+  if (!a) return { id: NO_ORG };
+  if (a.isPlatformAdmin) return {};
+  return { OR: [{ makerOrgId: a.org.id }, { consigneeOrgId: a.org.id }, { departure: { operatorOrgId: a.org.id } }] };
+}
+
+builder.prismaNode("Booking", {
+  id: { field: "id" },
+  nullable: true,
+  description: "Space booked on a train: seen by the maker, the consignee (dealer) and the train's operator.",
+  authScopes: (b, ctx) => !!ctx.actor && (ctx.actor.isPlatformAdmin || [b.makerOrgId, b.consigneeOrgId].includes(ctx.actor.org.id) || ctx.actor.org.kind === "LOGISTICS_OPERATOR"),
+  findUnique: (id, ctx: Context) => ({ id, ...bookingFilter(ctx) }),
+  fields: (t) => ({
+    reference: t.exposeString("reference"),
+    mode: t.expose("mode", { type: BookingModeEnum }),
+    status: t.expose("status", { type: BookingStatusEnum }),
+    departure: t.relation("departure"),
+    maker: t.relation("maker"),
+    consignee: t.relation("consignee", { nullable: true }),
+    destinationCode: t.exposeString("destinationCode"),
+    fcl40Count: t.exposeInt("fcl40Count"),
+    fcl20Count: t.exposeInt("fcl20Count"),
+    feu: t.float({ resolve: (b) => b.milliFeu / 1000 }),
+    grossKg: t.exposeInt("grossKg"),
+    volumeCbm: t.float({ resolve: (b) => b.volumeCbmMilli / 1000 }),
+    quoted: t.field({ type: MoneyRef, resolve: (b) => ({ amountMinor: b.quotedMinor, currency: b.currencyCode }) }),
+    cancellationFee: t.field({
+      type: MoneyRef,
+      nullable: true,
+      resolve: (b) => (b.cancellationFeeMinor === null ? null : { amountMinor: b.cancellationFeeMinor, currency: b.currencyCode }),
+    }),
+    rollOfferedTo: t.prismaField({
+      type: "Departure",
+      nullable: true,
+      resolve: (q, b, _a, ctx) => (b.rollOfferedToId ? ctx.db.departure.findUnique({ ...q, where: { id: b.rollOfferedToId } }) : null),
+    }),
+    rolledTo: t.prismaField({
+      type: "Booking",
+      nullable: true,
+      resolve: (q, b, _a, ctx) => (b.rolledToId ? ctx.db.booking.findFirst({ ...q, where: { id: b.rolledToId, ...bookingFilter(ctx) } }) : null),
+    }),
+    lines: t.relation("lines"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+builder.prismaObject("CargoLine", {
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    vehicleModel: t.relation("vehicleModel"),
+    quantity: t.exposeInt("quantity"),
+    crates: t.exposeInt("crates"),
+    grossKg: t.exposeInt("grossKg"),
+    volumeCbm: t.float({ resolve: (l) => l.volumeCbmMilli / 1000 }),
+  }),
+});
+
+const QuoteItemRef = builder.objectRef<Quote["items"][number]>("QuoteItem").implement({
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    description: t.exposeString("description"),
+    quantity: t.exposeFloat("quantity"),
+    unitPrice: t.field({ type: MoneyRef, resolve: (i) => ({ amountMinor: i.unitMinor, currency: i.amount.currency }) }),
+    amount: t.field({ type: MoneyRef, resolve: (i) => i.amount }),
+  }),
+});
+
+const QuoteRef = builder.objectRef<Quote & { fitsNow: boolean }>("Quote").implement({
+  description: "An instant price. Nothing is reserved until you book.",
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    mode: t.field({ type: BookingModeEnum, resolve: (q) => q.mode }),
+    total: t.field({ type: MoneyRef, resolve: (q) => q.total }),
+    items: t.field({ type: [QuoteItemRef], resolve: (q) => q.items }),
+    chargeableWm: t.float({ resolve: (q) => q.chargeableWmMilli / 1000 }),
+    grossKg: t.int({ resolve: (q) => q.grossKg }),
+    volumeCbm: t.float({ resolve: (q) => q.volumeCbmMilli / 1000 }),
+    feu: t.float({ resolve: (q) => q.milliFeu / 1000 }),
+    fitsNow: t.boolean({ description: "False when the train is full: a booking would be waitlisted.", resolve: (q) => q.fitsNow }),
+  }),
+});
+
+// ───────────── inputs ─────────────
+
+const CargoLineInput = builder.inputType("CargoLineInput", {
+  fields: (t) => ({
+    vehicleModelId: t.id(),
+    quantity: t.int({ validate: z.number().int().min(1, "Quantity must be at least 1.").max(20000, "Quantity must be at most 20,000 per line.") }),
+  }),
+});
+
+const BookingRequestInput = builder.inputType("BookingRequestInput", {
+  fields: (t) => ({
+    departureId: t.id(),
+    mode: t.field({ type: BookingModeEnum }),
+    lines: t.field({ type: [CargoLineInput], validate: z.array(z.unknown()).min(1, "Add at least one cargo line.").max(200) }),
+    fcl40Count: t.int({ required: false, validate: z.number().int().min(0).max(55) }),
+    fcl20Count: t.int({ required: false, validate: z.number().int().min(0).max(110) }),
+    destinationCode: t.string({ required: false, validate: z.string().max(20) }),
+    consigneeId: t.id({ required: false, description: "The dealer the cargo is for (an Organization ID)." }),
+  }),
+});
+
+type BookingRequestArgs = {
+  departureId: string | number;
+  mode: BookingMode;
+  lines: { vehicleModelId: string | number; quantity: number }[];
+  fcl40Count?: number | null;
+  fcl20Count?: number | null;
+  destinationCode?: string | null;
+  consigneeId?: string | number | null;
+};
+
+function toRequest(input: BookingRequestArgs) {
+  return {
+    departureId: decodeIdOf(String(input.departureId), "Departure", "departureId"),
+    mode: input.mode,
+    lines: input.lines.map((l) => ({ vehicleModelId: decodeIdOf(String(l.vehicleModelId), "VehicleModel", "vehicleModelId"), quantity: l.quantity })),
+    fcl40Count: input.fcl40Count,
+    fcl20Count: input.fcl20Count,
+    destinationCode: input.destinationCode,
+    consigneeOrgId: input.consigneeId ? decodeIdOf(String(input.consigneeId), "Organization", "consigneeId") : null,
+  };
+}
+
+const positiveMm = z.number().int().min(50, "Too small: dimensions are in millimetres.").max(20000);
+
+const VehicleModelInput = builder.inputType("VehicleModelInput", {
+  fields: (t) => ({
+    code: t.string({ validate: z.string().trim().min(1).max(40) }),
+    name: t.string({ validate: z.string().trim().min(1).max(200) }),
+    nameZh: t.string({ required: false, validate: z.string().max(200) }),
+    category: t.field({ type: VehicleCategoryEnum }),
+    packaging: t.field({ type: PackagingKindEnum }),
+    unitsPerCrate: t.int({ validate: z.number().int().min(1).max(500) }),
+    crateLengthMm: t.int({ validate: positiveMm }),
+    crateWidthMm: t.int({ validate: positiveMm }),
+    crateHeightMm: t.int({ validate: positiveMm }),
+    crateGrossKg: t.int({ validate: z.number().int().min(1).max(40000) }),
+    stackLimit: t.int({ validate: z.number().int().min(1, "A crate stands in at least one tier.").max(6) }),
+    mayTurn: t.boolean(),
+    batteryChemistry: t.string({ required: false, validate: z.string().max(40) }),
+    batteryWh: t.int({ required: false, validate: z.number().int().min(1).max(100000) }),
+    unNumber: t.field({ type: UnNumberEnum }),
+    stateOfChargePct: t.int({ required: false, validate: z.number().int().min(0).max(100) }),
+    hsCode: t.string({ required: false, validate: z.string().regex(/^\d{6,10}$/, "Use a 6–10 digit HS code.") }),
+  }),
+});
+
+const TariffFields = {
+  currencyCode: z.string().regex(/^[A-Z]{3}$/, "Use an ISO 4217 code such as USD."),
+  minor: z.number().int().min(0).max(2_000_000_000),
+};
+
+// ───────────── queries ─────────────
+
+builder.queryFields((t) => ({
+  containerTypes: t.prismaField({
+    type: ["ContainerType"],
+    authScopes: { public: true },
+    resolve: (q, _r, _a, ctx) => ctx.db.containerType.findMany({ ...q, orderBy: { code: "asc" } }),
+  }),
+  vehicleModels: t.prismaConnection({
+    type: "VehicleModel",
+    cursor: "id",
+    authScopes: { orgKind: ["MANUFACTURER"] },
+    description: "Your organization's vehicle catalog.",
+    maxSize: 100,
+    defaultSize: 50,
+    args: { search: t.arg.string({ required: false, validate: z.string().max(100) }) },
+    resolve: (q, _r, args, ctx) => ctx.db.vehicleModel.findMany({ ...q, where: modelFilter(ctx, args.search), orderBy: [{ code: "asc" }, { id: "asc" }] }),
+    totalCount: (_r, args, ctx) => ctx.db.vehicleModel.count({ where: modelFilter(ctx, args.search) }),
+  }),
+  departures: t.prismaConnection({
+    type: "Departure",
+    cursor: "id",
+    authScopes: { authenticated: true },
+    description: "The departure board: trains by corridor, destination and dates, soonest first.",
+    maxSize: 100,
+    defaultSize: 20,
+    args: {
+      corridorCode: t.arg.string({ required: false, validate: z.string().max(20) }),
+      destinationCode: t.arg.string({ required: false, validate: z.string().max(20) }),
+      from: t.arg({ type: "DateTime", required: false }),
+      to: t.arg({ type: "DateTime", required: false }),
+      bookableOnly: t.arg.boolean({ required: false }),
+      mine: t.arg.boolean({ required: false, description: "Operators: only the trains you run." }),
+    },
+    resolve: (q, _r, args, ctx) => ctx.db.departure.findMany({ ...q, where: departureFilter(ctx, args), orderBy: [{ departsAt: "asc" }, { id: "asc" }] }),
+    totalCount: (_r, args, ctx) => ctx.db.departure.count({ where: departureFilter(ctx, args) }),
+  }),
+  bookings: t.prismaConnection({
+    type: "Booking",
+    cursor: "id",
+    authScopes: { authenticated: true },
+    description: "Bookings you may see: a maker's own, a dealer's inbound, an operator's on its trains. Newest first.",
+    maxSize: 100,
+    defaultSize: 20,
+    args: { status: t.arg({ type: [BookingStatusEnum], required: false }), departureId: t.arg.id({ required: false }) },
+    resolve: (q, _r, args, ctx) => ctx.db.booking.findMany({ ...q, where: bookingsWhere(ctx, args), orderBy: [{ createdAt: "desc" }, { id: "asc" }] }),
+    totalCount: (_r, args, ctx) => ctx.db.booking.count({ where: bookingsWhere(ctx, args) }),
+  }),
+  quote: t.field({
+    type: QuoteRef,
+    authScopes: { orgKind: ["MANUFACTURER"] },
+    description: "Prices cargo on a departure without booking it.",
+    args: { input: t.arg({ type: BookingRequestInput }) },
+    resolve: async (_r, { input }, ctx) => {
+      const { quote, fitsNow } = await quoteBooking(ctx, toRequest(input));
+      return { ...quote, fitsNow };
+    },
+  }),
+}));
+
+function modelFilter(ctx: Context, search?: string | null) {
+  const q = search?.trim();
+  return {
+    makerOrgId: ctx.actor?.org.id ?? NO_ORG,
+    ...(q ? { OR: [{ code: { contains: q, mode: "insensitive" as const } }, { name: { contains: q, mode: "insensitive" as const } }] } : {}),
+  };
+}
+
+function departureFilter(
+  ctx: Context,
+  a: { corridorCode?: string | null; destinationCode?: string | null; from?: Date | null; to?: Date | null; bookableOnly?: boolean | null; mine?: boolean | null },
+) {
+  return {
+    ...(a.corridorCode ? { corridorCode: a.corridorCode } : {}),
+    ...(a.destinationCode ? { corridor: { legs: { some: { toCode: a.destinationCode } } } } : {}),
+    departsAt: { ...(a.from ? { gte: a.from } : {}), ...(a.to ? { lte: a.to } : {}) },
+    ...(a.bookableOnly ? { status: "OPEN" as const, cutoffAt: { gt: new Date() } } : { status: { not: "CANCELLED" as const } }),
+    ...(a.mine ? { operatorOrgId: ctx.actor?.org.id ?? NO_ORG } : {}),
+  };
+}
+
+function bookingsWhere(ctx: Context, a: { status?: BookingStatus[] | null; departureId?: string | number | null }) {
+  return {
+    ...bookingFilter(ctx),
+    ...(a.status?.length ? { status: { in: a.status } } : {}),
+    ...(a.departureId ? { departureId: decodeIdOf(String(a.departureId), "Departure", "departureId") } : {}),
+  };
+}
+
+// ───────────── mutations ─────────────
+
+const BookingPayload = builder.objectRef<{ booking: { id: string }; replayed: boolean }>("BookingPayload").implement({
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    booking: t.prismaField({ type: "Booking", resolve: (q, p, _a, ctx) => ctx.db.booking.findUniqueOrThrow({ ...q, where: { id: p.booking.id } }) }),
+    replayed: t.boolean({ description: "True when this idempotency key was used before: the first booking is returned, nothing new was booked.", resolve: (p) => p.replayed }),
+  }),
+});
+
+const DepartureInput = builder.inputType("ScheduleDepartureInput", {
+  fields: (t) => ({
+    corridorCode: t.string({ validate: z.string().min(1).max(20) }),
+    departsAt: t.field({ type: "DateTime" }),
+    cutoffAt: t.field({ type: "DateTime", required: false }),
+    capacityFeu: t.int({ required: false, validate: z.number().int().min(1).max(55) }),
+    maxGrossKg: t.int({ required: false, validate: z.number().int().min(1000).max(3_000_000) }),
+    currencyCode: t.string({ validate: TariffFields.currencyCode }),
+    lclPerWmMinor: t.int({ validate: TariffFields.minor }),
+    wmKgPerCbm: t.int({ validate: z.number().int().min(100).max(2000) }),
+    fcl40Minor: t.int({ validate: TariffFields.minor }),
+    fcl20Minor: t.int({ validate: TariffFields.minor }),
+  }),
+});
+
+const TrainServiceInput = builder.inputType("CreateTrainServiceInput", {
+  fields: (t) => ({
+    corridorCode: t.string({ validate: z.string().min(1).max(20) }),
+    name: t.string({ validate: z.string().trim().min(1).max(120) }),
+    weekday: t.int({ description: "ISO weekday, 1 = Monday.", validate: z.number().int().min(1).max(7) }),
+    departureTime: t.string({ description: "Local time at the origin, HH:MM.", validate: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM, e.g. 09:30.") }),
+    capacityFeu: t.int({ validate: z.number().int().min(1).max(55) }),
+    maxGrossKg: t.int({ validate: z.number().int().min(1000).max(3_000_000) }),
+    weeksAhead: t.int({ required: false, validate: z.number().int().min(1).max(26) }),
+    currencyCode: t.string({ validate: TariffFields.currencyCode }),
+    lclPerWmMinor: t.int({ validate: TariffFields.minor }),
+    wmKgPerCbm: t.int({ validate: z.number().int().min(100).max(2000) }),
+    fcl40Minor: t.int({ validate: TariffFields.minor }),
+    fcl20Minor: t.int({ validate: TariffFields.minor }),
+  }),
+});
+
+const idInput = (name: string, field: string) => builder.inputType(name, { fields: (t) => ({ [field]: t.id() }) as Record<string, ReturnType<typeof t.id>> });
+
+builder.mutationFields((t) => ({
+  createVehicleModel: t.prismaField({
+    type: "VehicleModel",
+    authScopes: { orgKind: ["MANUFACTURER"] },
+    errors: { types: ruleErrors },
+    args: { input: t.arg({ type: VehicleModelInput }) },
+    resolve: (_q, _r, { input }, ctx) => createVehicleModel(ctx, input),
+  }),
+  updateVehicleModel: t.prismaField({
+    type: "VehicleModel",
+    authScopes: { orgKind: ["MANUFACTURER"] },
+    errors: { types: ruleErrors },
+    args: { id: t.arg.id(), input: t.arg({ type: VehicleModelInput }) },
+    resolve: (_q, _r, { id, input }, ctx) => updateVehicleModel(ctx, decodeIdOf(String(id), "VehicleModel"), input),
+  }),
+  scheduleDeparture: t.prismaField({
+    type: "Departure",
+    authScopes: { orgKind: ["LOGISTICS_OPERATOR"] },
+    errors: { types: ruleErrors },
+    args: { input: t.arg({ type: DepartureInput }) },
+    resolve: (_q, _r, { input }, ctx) => scheduleDeparture(ctx, input),
+  }),
+  createTrainService: t.prismaField({
+    type: ["Departure"],
+    authScopes: { orgKind: ["LOGISTICS_OPERATOR"] },
+    errors: { types: ruleErrors },
+    description: "Creates a weekly service and schedules its departures for the coming weeks (6 by default).",
+    args: { input: t.arg({ type: TrainServiceInput }) },
+    resolve: async (_q, _r, { input }, ctx) => {
+      const { weeksAhead, ...service } = input;
+      return (await createTrainService(ctx, service, weeksAhead ?? 6)).departures;
+    },
+  }),
+  cancelDeparture: t.prismaField({
+    type: "Departure",
+    authScopes: { orgKind: ["LOGISTICS_OPERATOR"] },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: idInput("CancelDepartureInput", "departureId") }) },
+    resolve: (_q, _r, { input }, ctx) => cancelDeparture(ctx, decodeIdOf(String(input.departureId), "Departure", "departureId")),
+  }),
+  createBooking: t.field({
+    type: BookingPayload,
+    authScopes: { orgKind: ["MANUFACTURER"] },
+    errors: { types: ruleErrors },
+    description: "Books LCL or FCL space. Confirmed when space is free, waitlisted when the train is full. Repeating an idempotency key returns the first booking.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("CreateBookingInput", {
+          fields: (t) => ({
+            request: t.field({ type: BookingRequestInput }),
+            idempotencyKey: t.string({ validate: z.string().min(8, "Use an idempotency key of at least 8 characters (a UUID).").max(100) }),
+          }),
+        }),
+      }),
+    },
+    resolve: (_r, { input }, ctx) => createBooking(ctx, { ...toRequest(input.request), idempotencyKey: input.idempotencyKey }),
+  }),
+  cancelBooking: t.prismaField({
+    type: "Booking",
+    authScopes: { orgKind: ["MANUFACTURER"] },
+    errors: { types: ruleErrors },
+    description: "Cancels a booking. After the cut-off the corridor's cancellation fee applies.",
+    args: { input: t.arg({ type: idInput("CancelBookingInput", "bookingId") }) },
+    resolve: (_q, _r, { input }, ctx) => cancelBooking(ctx, decodeIdOf(String(input.bookingId), "Booking", "bookingId")),
+  }),
+  offerRoll: t.prismaField({
+    type: "Booking",
+    authScopes: { orgKind: ["LOGISTICS_OPERATOR"] },
+    errors: { types: ruleErrors },
+    args: { input: t.arg({ type: builder.inputType("OfferRollInput", { fields: (t) => ({ bookingId: t.id(), toDepartureId: t.id() }) }) }) },
+    resolve: (_q, _r, { input }, ctx) =>
+      offerRoll(ctx, decodeIdOf(String(input.bookingId), "Booking", "bookingId"), decodeIdOf(String(input.toDepartureId), "Departure", "toDepartureId")),
+  }),
+  respondToRoll: t.prismaField({
+    type: "Booking",
+    authScopes: { orgKind: ["MANUFACTURER"] },
+    errors: { types: ruleErrors },
+    description: "Accept (a new booking on the later train) or decline (stay on this one) a roll the operator offered.",
+    args: { input: t.arg({ type: builder.inputType("RespondToRollInput", { fields: (t) => ({ bookingId: t.id(), accept: t.boolean() }) }) }) },
+    resolve: (_q, _r, { input }, ctx) => respondToRoll(ctx, decodeIdOf(String(input.bookingId), "Booking", "bookingId"), input.accept),
+  }),
+  recordMilestone: t.prismaField({
+    type: "Departure",
+    authScopes: { orgKind: ["LOGISTICS_OPERATOR"] },
+    errors: { types: ruleErrors },
+    description: "Records a milestone for a train (or one container) and re-estimates the ETA.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("RecordMilestoneInput", {
+          fields: (t) => ({
+            departureId: t.id(),
+            type: t.field({ type: MilestoneTypeEnum }),
+            containerRef: t.string({ required: false, validate: z.string().max(20) }),
+            stationCode: t.string({ required: false, validate: z.string().max(20) }),
+            occurredAt: t.field({ type: "DateTime" }),
+            note: t.string({ required: false, validate: z.string().max(500) }),
+          }),
+        }),
+      }),
+    },
+    resolve: async (_q, _r, { input }, ctx) => (await recordMilestone(ctx, { ...input, departureId: decodeIdOf(String(input.departureId), "Departure", "departureId") })).departure,
+  }),
+}));

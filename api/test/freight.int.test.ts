@@ -1,0 +1,213 @@
+import { randomUUID } from "node:crypto";
+import { corridorRules, demoModels } from "@corridor/seeds";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeGlobalId } from "../src/schema/global-id.js";
+import { createTestContext, gql, personIn, type TestContext, tableCounts } from "./harness.js";
+
+let t: TestContext;
+let operator: Awaited<ReturnType<typeof personIn>>;
+let maker: Awaited<ReturnType<typeof personIn>>;
+let otherMaker: Awaited<ReturnType<typeof personIn>>;
+let dealer: Awaited<ReturnType<typeof personIn>>;
+const modelIds: Record<string, string> = {};
+
+const SCHEDULE = `mutation($input: ScheduleDepartureInput!) { scheduleDeparture(input: $input) { __typename ... on ScheduleDepartureSuccess { data { id code cutoffAt etaAt capacityFeu } } ... on DomainError { code message } } }`;
+const BOOK = `mutation($input: CreateBookingInput!) { createBooking(input: $input) {
+  __typename
+  ... on CreateBookingSuccess { data { replayed booking { id reference status feu grossKg quoted { amountMinor currency } } } }
+  ... on DomainError { code message }
+  ... on RuleViolationError { rule }
+} }`;
+const tariff = { currencyCode: "USD", lclPerWmMinor: 6500, wmKgPerCbm: 1000, fcl40Minor: 280000, fcl20Minor: 180000 };
+
+async function schedule(input: Record<string, unknown>) {
+  const r = await gql<{ scheduleDeparture: { data: { id: string } } }>(t.app, SCHEDULE, { input: { corridorCode: "CN-LA", ...tariff, ...input } }, { token: operator.token });
+  const id = r.data?.scheduleDeparture.data?.id;
+  if (!id) throw new Error(JSON.stringify(r));
+  return id;
+}
+
+function book(token: string, departureId: string, lines: { model: string; quantity: number }[], extra: Record<string, unknown> = {}, key = randomUUID()) {
+  return gql<{
+    createBooking: {
+      __typename: string;
+      code?: string;
+      rule?: string;
+      message?: string;
+      data?: { replayed: boolean; booking: { id: string; status: string; reference: string; feu: number } };
+    };
+  }>(
+    t.app,
+    BOOK,
+    { input: { idempotencyKey: key, request: { departureId, mode: "LCL", lines: lines.map((l) => ({ vehicleModelId: modelIds[l.model], quantity: l.quantity })), ...extra } } },
+    { token },
+  );
+}
+
+beforeAll(async () => {
+  t = await createTestContext();
+  await t.seed.referenceData();
+  operator = await personIn(t, "LOGISTICS_OPERATOR");
+  for (const r of corridorRules) await t.db.corridorRule.create({ data: { ...r, operatorOrgId: operator.org.id } });
+  maker = await personIn(t, "MANUFACTURER", ["MEMBER"]);
+  otherMaker = await personIn(t, "MANUFACTURER");
+  dealer = await personIn(t, "DEALER");
+  for (const m of [...(demoModels["yadea-cq"] ?? []), ...(demoModels["tailg-cq"] ?? [])]) {
+    const created = await t.db.vehicleModel.create({ data: { ...m, makerOrgId: maker.org.id } });
+    modelIds[m.code] = encodeGlobalId("VehicleModel", created.id);
+  }
+});
+afterAll(() => t?.close());
+
+const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
+
+describe("scheduling", () => {
+  it("schedules a departure with the corridor's cut-off and a scheduled ETA", async () => {
+    const r = await gql(t.app, SCHEDULE, { input: { corridorCode: "CN-LA", departsAt: "2030-03-05T02:00:00Z", ...tariff } }, { token: operator.token });
+    expect(r.data).toMatchObject({ scheduleDeparture: { data: { cutoffAt: "2030-03-03T14:00:00.000Z", etaAt: "2030-03-08T01:00:00.000Z", capacityFeu: 45 } } });
+  });
+
+  it("refuses makers and over-long trains", async () => {
+    const r = await gql(t.app, SCHEDULE, { input: { corridorCode: "CN-LA", departsAt: inDays(5), ...tariff } }, { token: maker.token });
+    expect(r.data).toMatchObject({ scheduleDeparture: { __typename: "ForbiddenError" } });
+    const long = await gql(t.app, SCHEDULE, { input: { corridorCode: "CN-LA", departsAt: inDays(5), capacityFeu: 55, ...tariff } }, { token: operator.token });
+    expect(long.data).toMatchObject({ scheduleDeparture: { code: "RULE_VIOLATION", message: "This corridor allows at most 45 FEU per train." } });
+  });
+
+  it("creates a weekly service with departures on the right local weekday", async () => {
+    const r = await gql<{ createTrainService: { data: { departsAt: string }[] } }>(
+      t.app,
+      `mutation($input: CreateTrainServiceInput!) { createTrainService(input: $input) { ... on CreateTrainServiceSuccess { data { departsAt } } ... on DomainError { message } } }`,
+      { input: { corridorCode: "CN-VN", name: "Hanoi Wednesday", weekday: 3, departureTime: "09:00", capacityFeu: 40, maxGrossKg: 1_000_000, weeksAhead: 4, ...tariff } },
+      { token: operator.token },
+    );
+    const times = r.data?.createTrainService.data.map((d) => new Date(d.departsAt)) ?? [];
+    expect(times).toHaveLength(4);
+    for (const d of times) {
+      expect(d.getUTCDay()).toBe(3);
+      expect(d.getUTCHours()).toBe(1); // 09:00 in Chongqing (UTC+8)
+    }
+  });
+});
+
+describe("booking", () => {
+  it("quotes, books LCL, and a double submit returns the first booking", async () => {
+    const dep = await schedule({ departsAt: inDays(6) });
+    const q = await gql(
+      t.app,
+      `query($input: BookingRequestInput!) { quote(input: $input) { total { amountMinor currency } chargeableWm feu fitsNow items { code } } }`,
+      { input: { departureId: dep, mode: "LCL", lines: [{ vehicleModelId: modelIds["YD-E8S"], quantity: 10 }] } },
+      { token: maker.token },
+    );
+    // 10 crates of 1.9 × 0.65 × 1.1 m = 13.585 m³ at $65 per W/M
+    expect(q.data).toMatchObject({ quote: { total: { amountMinor: 88303, currency: "USD" }, chargeableWm: 13.585, fitsNow: true, items: [{ code: "LCL_FREIGHT" }] } });
+    const key = randomUUID();
+    const first = await book(maker.token, dep, [{ model: "YD-E8S", quantity: 10 }], {}, key);
+    expect(first.data?.createBooking).toMatchObject({ __typename: "CreateBookingSuccess", data: { replayed: false, booking: { status: "CONFIRMED" } } });
+    const counts = await tableCounts(t);
+    const again = await book(maker.token, dep, [{ model: "YD-E8S", quantity: 10 }], {}, key);
+    expect(again.data?.createBooking.data).toEqual({ ...first.data?.createBooking.data, replayed: true });
+    expect(await tableCounts(t)).toEqual(counts);
+  });
+
+  it("refuses bad input with typed errors and writes nothing", async () => {
+    const dep = await schedule({ departsAt: inDays(6) });
+    const before = await tableCounts(t);
+    const zero = await book(maker.token, dep, [{ model: "YD-E8S", quantity: 0 }]);
+    expect(zero.data?.createBooking).toMatchObject({ __typename: "ValidationError", message: "Quantity must be at least 1." });
+    const absurd = await book(maker.token, dep, [{ model: "YD-E8S", quantity: 20000 }]);
+    expect(absurd.data?.createBooking).toMatchObject({ code: "RULE_VIOLATION", rule: "EXCEEDS_TRAIN" });
+    const unknown = await book(maker.token, encodeGlobalId("Departure", "nope"), [{ model: "YD-E8S", quantity: 1 }]);
+    expect(unknown.data?.createBooking).toMatchObject({ code: "NOT_FOUND", message: "Departure was not found." });
+    const notMine = await book(otherMaker.token, dep, [{ model: "YD-E8S", quantity: 1 }]);
+    expect(notMine.data?.createBooking).toMatchObject({ code: "NOT_FOUND", message: "Vehicle model was not found." });
+    expect(await tableCounts(t)).toEqual(before);
+  });
+
+  it("refuses booking after the cut-off", async () => {
+    const dep = await schedule({ departsAt: inDays(1) }); // CN-LA cut-off is 36 h before
+    const r = await book(maker.token, dep, [{ model: "YD-E8S", quantity: 1 }]);
+    expect(r.data?.createBooking).toMatchObject({ code: "RULE_VIOLATION", rule: "CUTOFF_PASSED" });
+  });
+
+  it("refuses lithium the corridor does not accept, with the reason", async () => {
+    const dep = await schedule({ departsAt: inDays(6) });
+    const r = await book(maker.token, dep, [{ model: "TG-BAT72", quantity: 10 }]);
+    expect(r.data?.createBooking).toMatchObject({ rule: "LITHIUM_REFUSED", message: "TG-BAT72: UN3480 lithium cargo is not accepted in CN on this corridor." });
+  });
+
+  it("never overbooks under concurrent last-slot bookings; the rest are waitlisted", async () => {
+    const dep = await schedule({ departsAt: inDays(8), capacityFeu: 1 });
+    // each booking of 20 e-motorcycle crates takes ~0.42 FEU: only two fit in one FEU
+    const results = await Promise.all(Array.from({ length: 6 }, () => book(maker.token, dep, [{ model: "YD-E8S", quantity: 20 }])));
+    const statuses = results.map((r) => r.data?.createBooking.data?.booking.status).sort();
+    expect(statuses).toEqual(["CONFIRMED", "CONFIRMED", "WAITLISTED", "WAITLISTED", "WAITLISTED", "WAITLISTED"]);
+    const d = await t.db.departure.findFirstOrThrow({ where: { bookings: { some: {} }, capacityFeu: 1 } });
+    expect(d.bookedMilliFeu).toBeLessThanOrEqual(1000);
+    const confirmed = await t.db.booking.aggregate({ where: { departureId: d.id, status: "CONFIRMED" }, _sum: { milliFeu: true } });
+    expect(confirmed._sum.milliFeu).toBe(d.bookedMilliFeu);
+
+    // cancelling a confirmed booking confirms the oldest waitlisted one
+    const cancelled = results.find((r) => r.data?.createBooking.data?.booking.status === "CONFIRMED")?.data?.createBooking.data?.booking.id;
+    const c = await gql(
+      t.app,
+      `mutation($input: CancelBookingInput!) { cancelBooking(input: $input) { __typename ... on CancelBookingSuccess { data { status cancellationFee { amountMinor } } } } }`,
+      { input: { bookingId: cancelled } },
+      { token: maker.token },
+    );
+    expect(c.data).toMatchObject({ cancelBooking: { data: { status: "CANCELLED", cancellationFee: { amountMinor: 0 } } } });
+    expect(await t.db.booking.count({ where: { departureId: d.id, status: "CONFIRMED" } })).toBe(2);
+  });
+});
+
+describe("visibility, rolls and milestones", () => {
+  it("shows a shipment to its maker, its dealer and the operator, and moves it along with milestones", async () => {
+    const dep = await schedule({ departsAt: inDays(5) });
+    const later = await schedule({ departsAt: inDays(12) });
+    const dealerId = encodeGlobalId("Organization", dealer.org.id);
+    const r = await book(maker.token, dep, [{ model: "YD-G5", quantity: 8 }], { consigneeId: dealerId });
+    const bookingId = r.data?.createBooking.data?.booking.id ?? "";
+    const seen = async (token: string) =>
+      (await gql<{ node: { reference: string } | null }>(t.app, `query($id: ID!) { node(id: $id) { ... on Booking { reference status } } }`, { id: bookingId }, { token })).data
+        ?.node;
+    expect(await seen(dealer.token)).toMatchObject({ reference: r.data?.createBooking.data?.booking.reference });
+    expect(await seen(operator.token)).toBeTruthy();
+    expect(await seen(otherMaker.token)).toBeNull();
+
+    // the operator offers a roll; the maker accepts; capacity moves with it
+    const offer = await gql(
+      t.app,
+      `mutation($input: OfferRollInput!) { offerRoll(input: $input) { __typename ... on OfferRollSuccess { data { status rollOfferedTo { id } } } } }`,
+      { input: { bookingId, toDepartureId: later } },
+      { token: operator.token },
+    );
+    expect(offer.data).toMatchObject({ offerRoll: { data: { status: "ROLL_OFFERED", rollOfferedTo: { id: later } } } });
+    const accept = await gql<{ respondToRoll: { data: { id: string; status: string; departure: { id: string } } } }>(
+      t.app,
+      `mutation($input: RespondToRollInput!) { respondToRoll(input: $input) { __typename ... on RespondToRollSuccess { data { id status departure { id } } } } }`,
+      { input: { bookingId, accept: true } },
+      { token: maker.token },
+    );
+    expect(accept.data?.respondToRoll.data).toMatchObject({ status: "CONFIRMED", departure: { id: later } });
+    const moved = accept.data?.respondToRoll.data.id ?? "";
+
+    const milestone = (type: string, stationCode: string | null, occurredAt: string) =>
+      gql(
+        t.app,
+        `mutation($input: RecordMilestoneInput!) { recordMilestone(input: $input) { __typename ... on RecordMilestoneSuccess { data { status etaAt } } ... on DomainError { message } } }`,
+        { input: { departureId: later, type, stationCode, occurredAt } },
+        { token: operator.token },
+      );
+    const departed = await milestone("DEPARTED", "CNCKG-TJC", new Date(Date.now() - 3_600_000).toISOString());
+    expect(departed.data).toMatchObject({ recordMilestone: { data: { status: "DEPARTED" } } });
+    expect(
+      (await seen(dealer.token)) ?? (await gql(t.app, `query($id: ID!) { node(id: $id) { ... on Booking { status } } }`, { id: moved }, { token: dealer.token })).data,
+    ).toBeTruthy();
+    const future = await milestone("ARRIVED", "LAVTE", inDays(3));
+    expect(future.data).toMatchObject({ recordMilestone: { __typename: "ValidationError" } });
+    const arrived = await milestone("ARRIVED", "LAVTE", new Date().toISOString());
+    expect(arrived.data).toMatchObject({ recordMilestone: { data: { status: "ARRIVED" } } });
+    const status = await gql(t.app, `query($id: ID!) { node(id: $id) { ... on Booking { status } } }`, { id: moved }, { token: maker.token });
+    expect(status.data).toEqual({ node: { status: "ARRIVED" } });
+  });
+});
