@@ -1,0 +1,100 @@
+/**
+ * @corridor/chain/proof: canonical records, RFC 6962 Merkle trees, endorsements and offline
+ * verification of vehicle proofs. No database, no network; node:crypto only.
+ * The proof file format is specified in FORMAT.md beside this file.
+ */
+export { CanonicalizationError, canonicalBytes, canonicalize, isCanonicalJson, type JsonValue, toNfc } from "./canonical.js";
+export {
+  ANCHOR_STATEMENT_DOMAIN,
+  type AnchorStatement,
+  type AnchorStatementInput,
+  anchorStatement,
+  anchorStatementBytes,
+  isCanonicalP256Signature,
+  type SignEndorsementOptions,
+  signEndorsement,
+  toLowS,
+} from "./endorse.js";
+export {
+  type Anchor,
+  type CreateInclusionProofOptions,
+  checkProofStructure,
+  createInclusionProof,
+  createVehicleProof,
+  type Endorsement,
+  type EventProof,
+  type InclusionProof,
+  isCanonicalBase64,
+  LIMITS,
+  PROOF_VERSION,
+  proofSize,
+  type VehicleProof,
+} from "./format.js";
+export { HASH_SIZE, hashChildren, hashLeaf, sha256 } from "./hash.js";
+export {
+  auditPathLength,
+  InclusionProofError,
+  MerkleRootAccumulator,
+  MerkleTree,
+  maxAuditPathLength,
+  merkleRoot,
+  rootFromInclusionProof,
+  verifyInclusion,
+} from "./merkle.js";
+export {
+  assertRecord,
+  type Batch,
+  buildBatch,
+  type CertificationRecord,
+  type CertificationStatus,
+  type CustodyRecord,
+  createCertificationRecord,
+  createCustodyRecord,
+  createVehicleRecord,
+  type EventRecord,
+  isValidDate,
+  isValidTimestamp,
+  type LedgerRecord,
+  RecordError,
+  type RecordKind,
+  recordLeafData,
+  recordLeafHash,
+  sameVehicle,
+  type VehicleIdentifiers,
+  type VehicleRecord,
+  validateRecord,
+  vehicleKey,
+} from "./records.js";
+export {
+  type Check,
+  createTrustStore,
+  type EventOutcome,
+  type RootsInput,
+  TrustStore,
+  TrustStoreError,
+  type VerificationResult,
+  type VerifyOptions,
+  verifyProof,
+} from "./verify.js";
+export {
+  type CertificateAuthorityOptions,
+  type CertificateInfo,
+  type CertifiedKey,
+  canonicalPemToDer,
+  createCertificateAuthority,
+  createOrgCertificateAuthority,
+  type DistinguishedName,
+  derToPem,
+  type ExtendedKeyUsage,
+  type IssueCertificateOptions,
+  issueCertificate,
+  issueOrgIdentity,
+  type KeyUsage,
+  loadCertificate,
+  nameValues,
+  type OrgRole,
+  parseCertificate,
+  pemBlocks,
+  pemToDer,
+  type ValidityOptions,
+} from "./x509.js";
