@@ -1,5 +1,6 @@
 import type { Config } from "./config.js";
 import type { Db } from "./db/index.js";
+import type { Events } from "./events.js";
 import type { MemberRole, OrgKind } from "./generated/prisma/client.js";
 import type { Logger } from "./log.js";
 
@@ -45,7 +46,8 @@ export interface Context extends RequestMeta {
   authProblem: "expired" | "invalid" | null;
   /** Set-Cookie values the response must carry (login, logout) */
   setCookies: string[];
+  events: Events;
 }
 
 /** What services need: the database, the caller and request facts for the audit trail. */
-export type ServiceContext = Pick<Context, "db" | "actor" | "requestId" | "ip" | "userAgent" | "config">;
+export type ServiceContext = Pick<Context, "db" | "actor" | "requestId" | "ip" | "userAgent" | "config"> & { events?: Events };

@@ -10,6 +10,7 @@ import type { Config } from "./config.js";
 import type { Context } from "./context.js";
 import type { Db } from "./db/index.js";
 import { ErrorCode } from "./errors.js";
+import { createEvents, type Events } from "./events.js";
 import type { Logger } from "./log.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { authenticate } from "./modules/identity/authenticate.js";
@@ -19,6 +20,8 @@ export interface AppOptions {
   db: Db;
   config: Config;
   log: Logger;
+  /** change notifications; one per process unless given */
+  events?: Events;
   /** reports whether the database answers, for /readyz */
   ready?: () => Promise<boolean>;
 }
@@ -96,6 +99,7 @@ function responseEffects(metrics: Metrics): Plugin<Context> {
 export function createApp(opts: AppOptions): App {
   const { config, log } = opts;
   const metrics = createMetrics();
+  const events = opts.events ?? createEvents();
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -147,6 +151,7 @@ export function createApp(opts: AppOptions): App {
         actor: auth.actor,
         authProblem: auth.problem,
         setCookies,
+        events,
       };
     },
   });

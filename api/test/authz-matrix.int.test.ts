@@ -224,17 +224,18 @@ function leaks(body: unknown, sent: Record<string, unknown>): string[] {
   return secretsB.filter((s) => text.includes(s) && !sentText.includes(s));
 }
 
-const rootFields = (kind: "query" | "mutation") => Object.values((kind === "query" ? schema.getQueryType() : schema.getMutationType())?.getFields() ?? {});
+const rootFields = (kind: "query" | "mutation" | "subscription") =>
+  Object.values((kind === "query" ? schema.getQueryType() : kind === "mutation" ? schema.getMutationType() : schema.getSubscriptionType())?.getFields() ?? {});
 
 // ───────────── the matrix ─────────────
 
 describe("authorization matrix", () => {
   it("declares who may use every root field and every object type", () => {
     const missing: string[] = [];
-    for (const kind of ["query", "mutation"] as const) {
+    for (const kind of ["query", "mutation", "subscription"] as const) {
       for (const f of rootFields(kind)) if (!f.extensions?.pothosOptions || !(f.extensions.pothosOptions as { authScopes?: unknown }).authScopes) missing.push(`${kind}.${f.name}`);
     }
-    const generated = /(Connection|ConnectionEdge|Edge|Success)$|^(PageInfo|Query|Mutation)$/;
+    const generated = /(Connection|ConnectionEdge|Edge|Success)$|^(PageInfo|Query|Mutation|Subscription)$/;
     for (const type of Object.values(schema.getTypeMap()) as GraphQLNamedType[]) {
       if (!(type instanceof GraphQLObjectType) || type.name.startsWith("__") || generated.test(type.name)) continue;
       const typeScopes = (type.extensions?.pothosOptions as { authScopes?: unknown } | undefined)?.authScopes;

@@ -211,3 +211,55 @@ describe("visibility, rolls and milestones", () => {
     expect(status.data).toEqual({ node: { status: "ARRIVED" } });
   });
 });
+
+describe("live updates", () => {
+  it("streams a shipment's changes over server-sent events, and only to those who may see it", async () => {
+    const dep = await schedule({ departsAt: inDays(5) });
+    const r = await book(maker.token, dep, [{ model: "YD-G5", quantity: 4 }]);
+    const bookingId = r.data?.createBooking.data?.booking.id ?? "";
+    const query = `subscription($id: ID!) { shipmentUpdates(bookingId: $id) { reference status departure { status } } }`;
+    const open = (token: string) =>
+      t.app.fetch("http://corridor.test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "text/event-stream", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables: { id: bookingId } }),
+      });
+
+    /** Reads server-sent events until the pattern shows up (or the stream ends), then closes it. */
+    async function readUntil(res: Response, pattern: RegExp, whileWaiting?: () => Promise<unknown>) {
+      const reader = res.body?.getReader();
+      if (!reader) throw new Error("no stream");
+      const decoder = new TextDecoder();
+      let text = "";
+      let acted = false;
+      while (!pattern.test(text)) {
+        const chunk = reader.read();
+        if (!acted && whileWaiting) {
+          acted = true;
+          // the subscription is attached once its first (keep-alive) bytes arrive
+          await new Promise((ok) => setTimeout(ok, 100));
+          await whileWaiting();
+        }
+        const { value, done } = await chunk;
+        if (done) break;
+        text += decoder.decode(value);
+      }
+      await reader.cancel();
+      return text;
+    }
+
+    expect(await readUntil(await open(otherMaker.token), /NOT_FOUND|"data"/)).toMatch(/NOT_FOUND/);
+
+    const res = await open(maker.token);
+    expect(res.headers.get("content-type")).toMatch(/text\/event-stream/);
+    const text = await readUntil(res, /IN_TRANSIT/, () =>
+      gql(
+        t.app,
+        `mutation($input: RecordMilestoneInput!) { recordMilestone(input: $input) { __typename } }`,
+        { input: { departureId: dep, type: "DEPARTED", stationCode: "CNCKG-TJC", occurredAt: new Date(Date.now() - 60_000).toISOString() } },
+        { token: operator.token },
+      ),
+    );
+    expect(text).toMatch(/"status":"IN_TRANSIT".*"departure":\{"status":"DEPARTED"\}/);
+  });
+});

@@ -195,6 +195,7 @@ export async function createBooking(ctx: ServiceContext, req: BookingRequest & {
       await writeAudit(tx, ctx, { action: "booking.create", targetType: "Booking", targetId: created.id, orgId: makerOrgId, after: { ...created, lines: req.lines } });
       return created;
     });
+    notify(ctx, departure.id, booking);
     return { booking, replayed: false };
   } catch (e) {
     // A concurrent submit with the same key won the race: return its booking.
@@ -202,6 +203,12 @@ export async function createBooking(ctx: ServiceContext, req: BookingRequest & {
     if (first) return { booking: first, replayed: true };
     throw e;
   }
+}
+
+/** Tells live views that a shipment changed, once its transaction has committed. */
+function notify<T>(ctx: ServiceContext, departureId: string, result: T): T {
+  ctx.events?.publish("shipment", { departureId });
+  return result;
 }
 
 async function ownBooking(ctx: ServiceContext, bookingId: string) {
@@ -249,22 +256,26 @@ export async function cancelBooking(ctx: ServiceContext, bookingId: string, now 
     const tier = [...rules.cancellationFees].sort((a, b) => a.fromHoursBeforeDeparture - b.fromHoursBeforeDeparture).find((t) => hoursBefore <= t.fromHoursBeforeDeparture);
     fee = tier ? Math.round((tier.feePerFeuMinor * booking.milliFeu) / 1000) : 0;
   }
-  return ctx.db.$transaction(async (tx) => {
-    const updated = await tx.booking.update({ where: { id: booking.id }, data: { status: "CANCELLED", cancellationFeeMinor: fee } });
-    if (holdsCapacity.has(booking.status)) {
-      await releaseCapacity(tx, booking.departureId, booking.milliFeu, booking.grossKg);
-      await promoteWaitlist(tx, ctx, booking.departureId);
-    }
-    await writeAudit(tx, ctx, {
-      action: "booking.cancel",
-      targetType: "Booking",
-      targetId: booking.id,
-      orgId: booking.makerOrgId,
-      before: { status: booking.status },
-      after: { status: "CANCELLED", cancellationFeeMinor: fee },
-    });
-    return updated;
-  });
+  return notify(
+    ctx,
+    booking.departureId,
+    await ctx.db.$transaction(async (tx) => {
+      const updated = await tx.booking.update({ where: { id: booking.id }, data: { status: "CANCELLED", cancellationFeeMinor: fee } });
+      if (holdsCapacity.has(booking.status)) {
+        await releaseCapacity(tx, booking.departureId, booking.milliFeu, booking.grossKg);
+        await promoteWaitlist(tx, ctx, booking.departureId);
+      }
+      await writeAudit(tx, ctx, {
+        action: "booking.cancel",
+        targetType: "Booking",
+        targetId: booking.id,
+        orgId: booking.makerOrgId,
+        before: { status: booking.status },
+        after: { status: "CANCELLED", cancellationFeeMinor: fee },
+      });
+      return updated;
+    }),
+  );
 }
 
 /** The operator offers to move a booking to a later departure on the same corridor. */
@@ -277,18 +288,22 @@ export async function offerRoll(ctx: ServiceContext, bookingId: string, toDepart
     throw new ValidationError("Offer a later open departure on the same corridor.", [{ path: ["toDepartureId"], message: "not a later departure on this corridor" }]);
   }
   transition(booking.status, "ROLL_OFFERED");
-  return ctx.db.$transaction(async (tx) => {
-    const updated = await tx.booking.update({ where: { id: booking.id }, data: { status: "ROLL_OFFERED", rollOfferedToId: to.id } });
-    await writeAudit(tx, ctx, {
-      action: "booking.offerRoll",
-      targetType: "Booking",
-      targetId: booking.id,
-      orgId: operatorOrgId,
-      before: { status: booking.status },
-      after: { status: "ROLL_OFFERED", to: to.code },
-    });
-    return updated;
-  });
+  return notify(
+    ctx,
+    booking.departureId,
+    await ctx.db.$transaction(async (tx) => {
+      const updated = await tx.booking.update({ where: { id: booking.id }, data: { status: "ROLL_OFFERED", rollOfferedToId: to.id } });
+      await writeAudit(tx, ctx, {
+        action: "booking.offerRoll",
+        targetType: "Booking",
+        targetId: booking.id,
+        orgId: operatorOrgId,
+        before: { status: booking.status },
+        after: { status: "ROLL_OFFERED", to: to.code },
+      });
+      return updated;
+    }),
+  );
 }
 
 /** The maker accepts a roll: a new booking on the later train, this one marked rolled. */
@@ -296,23 +311,27 @@ export async function respondToRoll(ctx: ServiceContext, bookingId: string, acce
   const booking = await ownBooking(ctx, bookingId);
   if (booking.status !== "ROLL_OFFERED" || !booking.rollOfferedToId) throw new ConflictError("No roll has been offered for this booking.");
   if (!accept) {
-    return ctx.db.$transaction(async (tx) => {
-      const updated = await tx.booking.update({ where: { id: booking.id }, data: { status: "CONFIRMED", rollOfferedToId: null } });
-      await writeAudit(tx, ctx, {
-        action: "booking.declineRoll",
-        targetType: "Booking",
-        targetId: booking.id,
-        orgId: booking.makerOrgId,
-        before: { status: booking.status },
-        after: { status: "CONFIRMED" },
-      });
-      return updated;
-    });
+    return notify(
+      ctx,
+      booking.departureId,
+      await ctx.db.$transaction(async (tx) => {
+        const updated = await tx.booking.update({ where: { id: booking.id }, data: { status: "CONFIRMED", rollOfferedToId: null } });
+        await writeAudit(tx, ctx, {
+          action: "booking.declineRoll",
+          targetType: "Booking",
+          targetId: booking.id,
+          orgId: booking.makerOrgId,
+          before: { status: booking.status },
+          after: { status: "CONFIRMED" },
+        });
+        return updated;
+      }),
+    );
   }
   const to = await ctx.db.departure.findUnique({ where: { id: booking.rollOfferedToId } });
   if (!to || to.status !== "OPEN" || now >= to.cutoffAt) throw new RuleViolationError("CUTOFF_PASSED", "The departure offered is no longer open; ask the operator for another.");
   const lines = await ctx.db.cargoLine.findMany({ where: { bookingId: booking.id } });
-  return ctx.db.$transaction(async (tx) => {
+  const moved = await ctx.db.$transaction(async (tx) => {
     const confirmed = await takeCapacity(tx, to.id, booking.milliFeu, booking.grossKg);
     const { id: _id, reference: _r, createdAt: _c, updatedAt: _u, departure: _d, ...rest } = booking;
     const moved = await tx.booking.create({
@@ -340,4 +359,6 @@ export async function respondToRoll(ctx: ServiceContext, bookingId: string, acce
     });
     return moved;
   });
+  notify(ctx, booking.departureId, booking);
+  return notify(ctx, to.id, moved);
 }

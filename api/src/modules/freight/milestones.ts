@@ -34,7 +34,7 @@ export async function recordMilestone(ctx: ServiceContext, input: MilestoneInput
     throw new ValidationError(`${input.stationCode} is not on ${departure.corridorCode}.`, [{ path: ["stationCode"], message: "not on the corridor" }]);
   }
   const effect = input.containerRef ? undefined : effects[input.type];
-  return ctx.db.$transaction(async (tx) => {
+  const result = await ctx.db.$transaction(async (tx) => {
     const milestone = await tx.milestone.create({ data: { ...input, recordedById: actorOf(ctx).userId } });
     const etaAt = estimateEta(departure.departsAt, legs, { stationCode: input.stationCode ?? null, occurredAt: input.occurredAt, type: input.type });
     const updated = await tx.departure.update({
@@ -53,4 +53,6 @@ export async function recordMilestone(ctx: ServiceContext, input: MilestoneInput
     });
     return { milestone, departure: updated };
   });
+  ctx.events?.publish("shipment", { departureId: departure.id });
+  return result;
 }

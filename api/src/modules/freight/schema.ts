@@ -1,5 +1,8 @@
+import { filter, pipe } from "graphql-yoga";
 import { z } from "zod";
 import type { Context } from "../../context.js";
+import { NotFoundError } from "../../errors.js";
+import type { ShipmentEvent } from "../../events.js";
 import { BookingMode, BookingStatus, DepartureStatus, MilestoneType, PackagingKind, UnNumber, VehicleCategory } from "../../generated/prisma/enums.js";
 import { builder } from "../../schema/builder.js";
 import { mutationErrors, ruleErrors } from "../../schema/errors.js";
@@ -543,5 +546,45 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_q, _r, { input }, ctx) => (await recordMilestone(ctx, { ...input, departureId: decodeIdOf(String(input.departureId), "Departure", "departureId") })).departure,
+  }),
+}));
+
+// ───────────── live updates (GraphQL subscriptions over SSE) ─────────────
+
+builder.subscriptionType({ description: "Live updates, served as server-sent events (Accept: text/event-stream)." });
+
+builder.subscriptionFields((t) => ({
+  shipmentUpdates: t.prismaField({
+    type: "Booking",
+    nullable: true,
+    authScopes: { authenticated: true },
+    description: "The booking again whenever it or its train changes: status, milestones, ETA.",
+    args: { bookingId: t.arg.id() },
+    subscribe: async (_root, args, ctx) => {
+      const id = decodeIdOf(String(args.bookingId), "Booking", "bookingId");
+      const booking = await ctx.db.booking.findFirst({ where: { id, ...bookingFilter(ctx) }, select: { departureId: true } });
+      if (!booking) throw new NotFoundError("Booking");
+      return pipe(
+        ctx.events.subscribe("shipment"),
+        filter((e: ShipmentEvent) => e.departureId === booking.departureId),
+      );
+    },
+    resolve: (query, _event, args, ctx) => ctx.db.booking.findFirst({ ...query, where: { id: decodeIdOf(String(args.bookingId), "Booking", "bookingId"), ...bookingFilter(ctx) } }),
+  }),
+  departureUpdates: t.prismaField({
+    type: "Departure",
+    nullable: true,
+    authScopes: { authenticated: true },
+    description: "The departure again whenever a booking on it or a milestone changes it.",
+    args: { departureId: t.arg.id() },
+    subscribe: async (_root, args, ctx) => {
+      const id = decodeIdOf(String(args.departureId), "Departure", "departureId");
+      if (!(await ctx.db.departure.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError("Departure");
+      return pipe(
+        ctx.events.subscribe("shipment"),
+        filter((e: ShipmentEvent) => e.departureId === id),
+      );
+    },
+    resolve: (query, _event, args, ctx) => ctx.db.departure.findUnique({ ...query, where: { id: decodeIdOf(String(args.departureId), "Departure", "departureId") } }),
   }),
 }));

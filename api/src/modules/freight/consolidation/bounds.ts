@@ -1,0 +1,218 @@
+import { crateKwh, floorOrientations, tiersIn } from "./crate.js";
+import { type DualFeasibleFunction, dffCandidates, maxCombination } from "./dual-feasible.js";
+import { bestLayerPattern, floorTableFor, layerUpperBound } from "./layer-pattern.js";
+import type { ContainerType, CrateSpec, CrateTypeBound, LayerPattern, LithiumRules, LithiumUn, LowerBounds } from "./types.js";
+
+export interface BoundItem {
+  lineId: string;
+  crate: CrateSpec;
+  quantity: number;
+}
+
+const EPS = 1e-9;
+const ceil = (v: number) => Math.max(0, Math.ceil(v - EPS));
+
+/** Crates that share footprint, height, turning and tiers (at the resolution) are one type. */
+function typeKey(crate: CrateSpec, tiers: number, r: number): string {
+  const up = (v: number) => Math.ceil(v / r) * r;
+  return `${up(crate.length)}x${up(crate.width)}x${up(crate.height)}${crate.mayTurn ? "t" : ""}/${tiers}`;
+}
+
+interface TypeAgg {
+  key: string;
+  crate: CrateSpec;
+  /** Smallest length and width in the type, for its proven upper bound. */
+  minLength: number;
+  minWidth: number;
+  minHeight: number;
+  tiers: number;
+  quantity: number;
+  lineIds: string[];
+}
+
+/**
+ * Lower bounds on the containers of `container` type needed for the given crates. Crates that do
+ * not fit this container type (size, door or payload) are left out: they travel in another type.
+ */
+export function computeLowerBounds(options: {
+  items: readonly BoundItem[];
+  container: ContainerType;
+  lithiumRules?: LithiumRules;
+  /** Pool crate types to this many mm, as the planner does for many distinct crates (default 1). */
+  resolution?: number;
+}): LowerBounds {
+  const { container, lithiumRules } = options;
+  const r = options.resolution ?? 1;
+  const items = options.items.filter((i) => i.quantity > 0 && i.crate.grossKg <= container.payloadKg && floorOrientations(i.crate, container).length > 0);
+  const { inner } = container;
+
+  let volume = 0;
+  let mass = 0;
+  let kwh = 0;
+  const kwhByUn = new Map<LithiumUn, number>();
+  const types = new Map<string, TypeAgg>();
+  for (const item of items) {
+    const c = item.crate;
+    volume += c.length * c.width * c.height * item.quantity;
+    mass += c.grossKg * item.quantity;
+    const e = crateKwh(c) * item.quantity;
+    kwh += e;
+    if (c.lithium.un !== "none") kwhByUn.set(c.lithium.un, (kwhByUn.get(c.lithium.un) ?? 0) + e);
+    const tiers = tiersIn(c, container);
+    const key = typeKey(c, tiers, r);
+    const agg = types.get(key);
+    if (agg) {
+      agg.quantity += item.quantity;
+      agg.lineIds.push(item.lineId);
+      agg.minLength = Math.min(agg.minLength, c.length);
+      agg.minWidth = Math.min(agg.minWidth, c.width);
+      agg.minHeight = Math.min(agg.minHeight, c.height);
+    } else types.set(key, { key, crate: c, minLength: c.length, minWidth: c.width, minHeight: c.height, tiers, quantity: item.quantity, lineIds: [item.lineId] });
+  }
+
+  let energy = 0;
+  if (lithiumRules?.maxKwhPerContainer !== undefined && lithiumRules.maxKwhPerContainer > 0) energy = ceil(kwh / lithiumRules.maxKwhPerContainer);
+  for (const [un, cap] of Object.entries(lithiumRules?.maxKwhPerContainerByUn ?? {})) {
+    if (cap !== undefined && cap > 0) energy = Math.max(energy, ceil((kwhByUn.get(un as LithiumUn) ?? 0) / cap));
+  }
+
+  const byType: CrateTypeBound[] = [];
+  let estimate = 0;
+  for (const t of [...types.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    const pattern = r <= 1 ? bestLayerPattern(t.crate, container) : pooledPattern(t, container, r);
+    if (!pattern) continue;
+    estimate += t.quantity / pattern.perContainer;
+    byType.push({
+      key: t.key,
+      lineIds: t.lineIds,
+      quantity: t.quantity,
+      pattern,
+      containersAtBestPattern: ceil(t.quantity / pattern.perContainer),
+      provenBound: ceil(t.quantity / (pattern.perLayerUpperBound * pattern.tiers)),
+    });
+  }
+
+  const single = byType.length === 1 ? byType[0]! : null;
+  const bounds = {
+    volume: ceil(volume / (inner.length * inner.width * inner.height)),
+    weight: ceil(mass / container.payloadKg),
+    energy,
+    dualFeasible: dualFeasibleBound([...types.values()], container),
+    pattern: single ? single.containersAtBestPattern : null,
+    patternProven: single ? single.pattern.perLayer === single.pattern.perLayerUpperBound : false,
+  };
+  const containers = Math.max(bounds.volume, bounds.weight, bounds.energy, bounds.dualFeasible, bounds.pattern ?? 0, ...byType.map((b) => b.provenBound));
+  return { containerType: container.code, ...bounds, containers, patternEstimate: ceil(estimate), byType };
+}
+
+/**
+ * The pattern of a pooled type: crates rounded up to the resolution (a pattern every crate of the
+ * type fits) and, for the proven bound, the type's smallest footprint (a bound every crate obeys).
+ */
+function pooledPattern(t: TypeAgg, container: ContainerType, r: number): LayerPattern | null {
+  const table = floorTableFor(t.crate, container, r);
+  if (table.maxCount === 0) return null;
+  const smallest = floorOrientations({ ...t.crate, length: Math.floor(t.minLength), width: Math.floor(t.minWidth) }, container);
+  const positions = table.blockPositions(table.maxCount);
+  const turned = positions.filter((p) => p.rotated).length;
+  return {
+    containerType: container.code,
+    perLayer: table.maxCount,
+    perLayerUpperBound: Math.max(table.maxCount, layerUpperBound(container.inner.length, container.inner.width, smallest)),
+    tiers: t.tiers,
+    perContainer: table.maxCount * t.tiers,
+    lengthwise: positions.length - turned,
+    turned,
+    positions: positions.map((p) => ({ ...p })),
+  };
+}
+
+/** Steps the triple search may take: |candidates|³ × types × 2 orientations. */
+const DFF_BUDGET = 20_000_000;
+
+/**
+ * Fekete–Schepers bound: for dual-feasible functions fx, fy, fz, every container holds crates whose
+ * transformed volumes fx(dx)·fy(dy)·fz(h) sum to at most 1; a turnable crate counts at its smaller
+ * transformed volume. Capacities are the longest reachable sums of extents on each axis.
+ */
+function dualFeasibleBound(types: readonly TypeAgg[], container: ContainerType): number {
+  if (types.length === 0) return 0;
+  const { inner } = container;
+  // A pooled type counts at its smallest crate, in whole mm rounded down: the bound must hold for
+  // every crate in it.
+  const shapes = types.map((t) => {
+    const smallest = { ...t.crate, length: Math.floor(t.minLength), width: Math.floor(t.minWidth), height: Math.floor(t.minHeight) };
+    return { n: t.quantity, h: smallest.height, o: floorOrientations(smallest, container) };
+  });
+  const X = maxCombination(
+    inner.length,
+    shapes.flatMap((s) => s.o.map((o) => o.dx)),
+  );
+  const Y = maxCombination(
+    inner.width,
+    shapes.flatMap((s) => s.o.map((o) => o.dy)),
+  );
+  const Z = maxCombination(
+    inner.height,
+    shapes.map((s) => s.h),
+  );
+  const limit = Math.max(4, Math.min(40, Math.floor(Math.cbrt(DFF_BUDGET / (2 * shapes.length)))));
+  const fxs = dffCandidates(
+    X,
+    shapes.flatMap((s) => s.o.map((o) => o.dx)),
+    16,
+    limit,
+  );
+  const fys = dffCandidates(
+    Y,
+    shapes.flatMap((s) => s.o.map((o) => o.dy)),
+    16,
+    limit,
+  );
+  const fzs = dffCandidates(
+    Z,
+    shapes.map((s) => s.h),
+    16,
+    limit,
+  );
+
+  // Per axis and function, the transformed extent of each type in each orientation (flat arrays:
+  // [function][type * 2 + orientation]); a type that cannot turn repeats its one orientation.
+  const T = shapes.length;
+  const transform = (fs: DualFeasibleFunction[], extent: (s: (typeof shapes)[number], o: number) => number) => {
+    const out = new Float64Array(fs.length * T * 2);
+    fs.forEach((f, k) => {
+      shapes.forEach((s, t) => {
+        out[k * T * 2 + t * 2] = f.apply(extent(s, 0));
+        out[k * T * 2 + t * 2 + 1] = f.apply(extent(s, s.o.length > 1 ? 1 : 0));
+      });
+    });
+    return out;
+  };
+  const vx = transform(fxs, (s, o) => s.o[o]!.dx);
+  const vy = transform(fys, (s, o) => s.o[o]!.dy);
+  const vz = new Float64Array(fzs.length * T);
+  fzs.forEach((f, k) => {
+    shapes.forEach((s, t) => {
+      vz[k * T + t] = f.apply(s.h);
+    });
+  });
+
+  let best = 0;
+  const floorShare = new Float64Array(T);
+  for (let a = 0; a < fxs.length; a++) {
+    for (let b = 0; b < fys.length; b++) {
+      for (let t = 0; t < T; t++) {
+        const i = a * T * 2 + t * 2;
+        const j = b * T * 2 + t * 2;
+        floorShare[t] = shapes[t]!.n * Math.min(vx[i]! * vy[j]!, vx[i + 1]! * vy[j + 1]!);
+      }
+      for (let c = 0; c < fzs.length; c++) {
+        let sum = 0;
+        for (let t = 0; t < T; t++) sum += floorShare[t]! * vz[c * T + t]!;
+        if (sum > best) best = sum;
+      }
+    }
+  }
+  return ceil(best);
+}
