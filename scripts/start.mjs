@@ -31,6 +31,8 @@ if (e2e) {
   env.LOG_LEVEL ??= "warn";
   delete env.DATABASE_URL;
 }
+// The login page lists the demo accounts only when demo data is there.
+env.CORRIDOR_DEMO ??= env.SEED_DEMO === "never" || (env.DATABASE_URL && env.SEED_DEMO !== "always") ? "0" : "1";
 const apiPort = env.API_PORT ?? "4000";
 const webPort = env.WEB_PORT ?? "3000";
 env.CORRIDOR_API_URL ??= `http://127.0.0.1:${apiPort}`;

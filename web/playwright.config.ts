@@ -1,0 +1,46 @@
+import { defineConfig } from "@playwright/test";
+
+// Browser tests run against the whole stack with demo data: `node ../scripts/start.mjs --e2e`
+// (API on 4000, web on 3000, throw-away database). Set E2E_BASE_URL to test a stack that is
+// already running elsewhere; then no server is started.
+const baseURL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  // The root test command collects a JSON report to count results (scripts/test.mjs).
+  reporter: [
+    ["list"],
+    ...(process.env.CORRIDOR_TEST_REPORTS ? [["json", { outputFile: `${process.env.CORRIDOR_TEST_REPORTS}/playwright.json` }] as ["json", { outputFile: string }]] : []),
+  ],
+  use: {
+    baseURL,
+    browserName: "chromium",
+    viewport: { width: 1280, height: 800 },
+    // Tests pick their language explicitly; the browser default only matters for the first visit.
+    locale: "en-US",
+    timezoneId: "Asia/Shanghai",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      // Debian's Chromium: Playwright's own browser download is not reachable from these machines.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: process.env.E2E_BASE_URL
+    ? undefined
+    : {
+        command: "node ../scripts/start.mjs --e2e",
+        url: `${baseURL}/login`,
+        reuseExistingServer: !process.env.CI,
+        timeout: 300_000,
+        stdout: "pipe",
+        stderr: "pipe",
+      },
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import type { MemberRole, OrgKind } from "@/gql/graphql";
+import { activeLink, allLinks, navigationFor, safeNextPath } from "./navigation";
+
+const viewer = (kind: OrgKind, roles: MemberRole[], isPlatformAdmin = false) => ({ organization: { kind }, roles, isPlatformAdmin });
+
+describe("navigationFor", () => {
+  it("shapes the work menu by organization kind", () => {
+    const labels = (kind: OrgKind) => navigationFor(viewer(kind, ["MEMBER"])).flatMap((g) => g.links.map((l) => l.label));
+    expect(labels("MANUFACTURER")).toEqual(["freightBooking", "shipments", "vehicles", "compliance", "documents"]);
+    expect(labels("LOGISTICS_OPERATOR")).toEqual(["departures", "consolidation", "milestones", "corridorNetwork"]);
+    expect(labels("DEALER")).toEqual(["inboundShipments", "verifyVehicle"]);
+    expect(labels("ALLIANCE")).toEqual(["campaigns", "sharedCompliance", "allianceMembers"]);
+    expect(labels("CERTIFICATION_BODY")).toEqual(["certifications"]);
+    expect(labels("PLATFORM")).toEqual([]);
+  });
+
+  it("adds organization settings for admins only", () => {
+    expect(navigationFor(viewer("DEALER", ["VIEWER"])).map((g) => g.label)).toEqual(["groupWork"]);
+    expect(navigationFor(viewer("DEALER", ["ORG_ADMIN"])).map((g) => g.label)).toEqual(["groupWork", "groupSettings"]);
+  });
+
+  it("gives platform admins the administration menu without a second audit log", () => {
+    const groups = navigationFor(viewer("PLATFORM", ["ORG_ADMIN"], true));
+    expect(groups.map((g) => g.label)).toEqual(["groupSettings", "groupPlatform"]);
+    const hrefs = groups.flatMap((g) => g.links.map((l) => l.href));
+    expect(hrefs.filter((h) => h.endsWith("/audit-log"))).toEqual(["/admin/audit-log"]);
+    expect(new Set(hrefs).size).toBe(hrefs.length);
+  });
+});
+
+describe("activeLink", () => {
+  const links = allLinks(viewer("DEALER", ["ORG_ADMIN"]));
+  it("matches the longest parent path", () => {
+    expect(activeLink(links, "/")?.label).toBe("dashboard");
+    expect(activeLink(links, "/vehicles/verify")?.label).toBe("verifyVehicle");
+    expect(activeLink(links, "/settings/members/abc")?.label).toBe("members");
+    expect(activeLink(links, "/settings")).toBeUndefined();
+  });
+});
+
+describe("safeNextPath", () => {
+  it.each([
+    [null, "/"],
+    ["/settings/members?x=1", "/settings/members?x=1"],
+    ["//evil.example", "/"],
+    ["/\\evil.example", "/"],
+    ["https://evil.example", "/"],
+    ["/login?next=/", "/"],
+  ])("%s → %s", (input, expected) => {
+    expect(safeNextPath(input)).toBe(expected);
+  });
+});
