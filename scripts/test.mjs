@@ -14,7 +14,7 @@ const args = new Set(process.argv.slice(2));
 const reports = join(root, ".data/test-reports");
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
-const env = { ...process.env, CORRIDOR_TEST_REPORTS: reports, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.CI ? "0" : "1" };
+const env = { ...process.env, CORRIDOR_TEST_REPORTS: reports, NEXT_TELEMETRY_DISABLED: "1", ...(process.env.CI ? { NO_COLOR: "1" } : { FORCE_COLOR: "1" }) };
 
 const steps = [];
 function step(name, cmd, argv, opts = {}) {

@@ -80,7 +80,8 @@ async function main() {
       query: `mutation($i: LoginInput!) { login(input: $i) { ... on LoginSuccess { data { token } } } }`,
       variables: { i: { email: maker.user.email, password: maker.password, bearer: true } },
     });
-    const token = (login.json.data?.login as { data: { token: string } }).data.token;
+    const token = (login.json.data?.login as { data?: { token: string } } | undefined)?.data?.token;
+    if (!token) throw new Error(`login failed: ${JSON.stringify(login.json)}`);
 
     const BOOK = `mutation($input: CreateBookingInput!) { createBooking(input: $input) { __typename ... on CreateBookingSuccess { data { booking { status } } } } }`;
     const request = { departureId: encodeGlobalId("Departure", departure.id), mode: "LCL", lines: [{ vehicleModelId: encodeGlobalId("VehicleModel", model.id), quantity: 40 }] };

@@ -329,7 +329,7 @@ export async function respondToRoll(ctx: ServiceContext, bookingId: string, acce
     );
   }
   const to = await ctx.db.departure.findUnique({ where: { id: booking.rollOfferedToId } });
-  if (!to || to.status !== "OPEN" || now >= to.cutoffAt) throw new RuleViolationError("CUTOFF_PASSED", "The departure offered is no longer open; ask the operator for another.");
+  if (to?.status !== "OPEN" || now >= to.cutoffAt) throw new RuleViolationError("CUTOFF_PASSED", "The departure offered is no longer open; ask the operator for another.");
   const lines = await ctx.db.cargoLine.findMany({ where: { bookingId: booking.id } });
   const moved = await ctx.db.$transaction(async (tx) => {
     const confirmed = await takeCapacity(tx, to.id, booking.milliFeu, booking.grossKg);
