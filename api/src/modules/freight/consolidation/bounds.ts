@@ -1,33 +1,41 @@
 import { crateKwh, floorOrientations, tiersIn } from "./crate.js";
 import { type DualFeasibleFunction, dffCandidates, maxCombination } from "./dual-feasible.js";
-import { bestLayerPattern, floorTableFor, layerUpperBound } from "./layer-pattern.js";
+import { bestLayerPattern, type Footprint, floorTableFor, layerUpperBound } from "./layer-pattern.js";
 import type { ContainerType, CrateSpec, CrateTypeBound, LayerPattern, LithiumRules, LithiumUn, LowerBounds } from "./types.js";
 
 export interface BoundItem {
   lineId: string;
   crate: CrateSpec;
   quantity: number;
+  /** The footprint the planner pooled the crate into, when it pooled; types follow it. */
+  footprint?: Footprint;
 }
 
 const EPS = 1e-9;
 const ceil = (v: number) => Math.max(0, Math.ceil(v - EPS));
 
-/** Crates that share footprint, height, turning and tiers (at the resolution) are one type. */
-function typeKey(crate: CrateSpec, tiers: number, r: number): string {
-  const up = (v: number) => Math.ceil(v / r) * r;
-  return `${up(crate.length)}x${up(crate.width)}x${up(crate.height)}${crate.mayTurn ? "t" : ""}/${tiers}`;
+/** Crates that share footprint (as pooled), turning and tiers are one type. */
+function typeKey(footprint: Footprint, mayTurn: boolean, tiers: number): string {
+  return `${footprint.length}x${footprint.width}${mayTurn ? "t" : ""}/${tiers}`;
 }
 
 interface TypeAgg {
   key: string;
   crate: CrateSpec;
-  /** Smallest length and width in the type, for its proven upper bound. */
+  /** Largest footprint in the type (its pattern fits every crate) and smallest (its bound holds). */
+  maxLength: number;
+  maxWidth: number;
   minLength: number;
   minWidth: number;
-  minHeight: number;
   tiers: number;
   quantity: number;
   lineIds: string[];
+}
+
+/** A shape for the dual-feasible bound: sizes rounded down to the resolution, so it holds for all. */
+interface Shape {
+  n: number;
+  crate: CrateSpec;
 }
 
 /**
@@ -38,7 +46,7 @@ export function computeLowerBounds(options: {
   items: readonly BoundItem[];
   container: ContainerType;
   lithiumRules?: LithiumRules;
-  /** Pool crate types to this many mm, as the planner does for many distinct crates (default 1). */
+  /** Round sizes down to this many mm for the dual-feasible bound, to keep it fast (default 1). */
   resolution?: number;
 }): LowerBounds {
   const { container, lithiumRules } = options;
@@ -51,6 +59,7 @@ export function computeLowerBounds(options: {
   let kwh = 0;
   const kwhByUn = new Map<LithiumUn, number>();
   const types = new Map<string, TypeAgg>();
+  const shapes = new Map<string, Shape>();
   for (const item of items) {
     const c = item.crate;
     volume += c.length * c.width * c.height * item.quantity;
@@ -59,15 +68,24 @@ export function computeLowerBounds(options: {
     kwh += e;
     if (c.lithium.un !== "none") kwhByUn.set(c.lithium.un, (kwhByUn.get(c.lithium.un) ?? 0) + e);
     const tiers = tiersIn(c, container);
-    const key = typeKey(c, tiers, r);
+    const key = typeKey(item.footprint ?? c, c.mayTurn, tiers);
     const agg = types.get(key);
     if (agg) {
       agg.quantity += item.quantity;
       agg.lineIds.push(item.lineId);
+      agg.maxLength = Math.max(agg.maxLength, c.length);
+      agg.maxWidth = Math.max(agg.maxWidth, c.width);
       agg.minLength = Math.min(agg.minLength, c.length);
       agg.minWidth = Math.min(agg.minWidth, c.width);
-      agg.minHeight = Math.min(agg.minHeight, c.height);
-    } else types.set(key, { key, crate: c, minLength: c.length, minWidth: c.width, minHeight: c.height, tiers, quantity: item.quantity, lineIds: [item.lineId] });
+    } else {
+      types.set(key, { key, crate: c, maxLength: c.length, maxWidth: c.width, minLength: c.length, minWidth: c.width, tiers, quantity: item.quantity, lineIds: [item.lineId] });
+    }
+    const down = (v: number) => Math.max(1, Math.floor(v / r) * r);
+    const shapeCrate = { ...c, length: down(c.length), width: down(c.width), height: down(c.height) };
+    const shapeKey = `${shapeCrate.length}x${shapeCrate.width}x${shapeCrate.height}${c.mayTurn ? "t" : ""}`;
+    const shape = shapes.get(shapeKey);
+    if (shape) shape.n += item.quantity;
+    else shapes.set(shapeKey, { n: item.quantity, crate: shapeCrate });
   }
 
   let energy = 0;
@@ -79,7 +97,7 @@ export function computeLowerBounds(options: {
   const byType: CrateTypeBound[] = [];
   let estimate = 0;
   for (const t of [...types.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
-    const pattern = r <= 1 ? bestLayerPattern(t.crate, container) : pooledPattern(t, container, r);
+    const pattern = typePattern(t, container);
     if (!pattern) continue;
     estimate += t.quantity / pattern.perContainer;
     byType.push({
@@ -97,7 +115,7 @@ export function computeLowerBounds(options: {
     volume: ceil(volume / (inner.length * inner.width * inner.height)),
     weight: ceil(mass / container.payloadKg),
     energy,
-    dualFeasible: dualFeasibleBound([...types.values()], container),
+    dualFeasible: dualFeasibleBound([...shapes.values()], container),
     pattern: single ? single.containersAtBestPattern : null,
     patternProven: single ? single.pattern.perLayer === single.pattern.perLayerUpperBound : false,
   };
@@ -106,11 +124,12 @@ export function computeLowerBounds(options: {
 }
 
 /**
- * The pattern of a pooled type: crates rounded up to the resolution (a pattern every crate of the
- * type fits) and, for the proven bound, the type's smallest footprint (a bound every crate obeys).
+ * The pattern of a type: at its largest footprint (a pattern every crate of the type fits), with
+ * the proven bound at its smallest (a bound every crate obeys). One size: the exact best pattern.
  */
-function pooledPattern(t: TypeAgg, container: ContainerType, r: number): LayerPattern | null {
-  const table = floorTableFor(t.crate, container, r);
+function typePattern(t: TypeAgg, container: ContainerType): LayerPattern | null {
+  if (t.minLength === t.maxLength && t.minWidth === t.maxWidth) return bestLayerPattern(t.crate, container);
+  const table = floorTableFor(t.crate, container, { length: t.maxLength, width: t.maxWidth });
   if (table.maxCount === 0) return null;
   const smallest = floorOrientations({ ...t.crate, length: Math.floor(t.minLength), width: Math.floor(t.minWidth) }, container);
   const positions = table.blockPositions(table.maxCount);
@@ -135,15 +154,10 @@ const DFF_BUDGET = 20_000_000;
  * transformed volumes fx(dx)·fy(dy)·fz(h) sum to at most 1; a turnable crate counts at its smaller
  * transformed volume. Capacities are the longest reachable sums of extents on each axis.
  */
-function dualFeasibleBound(types: readonly TypeAgg[], container: ContainerType): number {
+function dualFeasibleBound(types: readonly Shape[], container: ContainerType): number {
   if (types.length === 0) return 0;
   const { inner } = container;
-  // A pooled type counts at its smallest crate, in whole mm rounded down: the bound must hold for
-  // every crate in it.
-  const shapes = types.map((t) => {
-    const smallest = { ...t.crate, length: Math.floor(t.minLength), width: Math.floor(t.minWidth), height: Math.floor(t.minHeight) };
-    return { n: t.quantity, h: smallest.height, o: floorOrientations(smallest, container) };
-  });
+  const shapes = types.map((t) => ({ n: t.n, h: t.crate.height, o: floorOrientations(t.crate, container) }));
   const X = maxCombination(
     inner.length,
     shapes.flatMap((s) => s.o.map((o) => o.dx)),

@@ -1,6 +1,6 @@
 import { cargoClass, crateKwh, floorOrientations, tiersIn } from "./crate.js";
 import { type BlockDemand, stopFloorLength } from "./floor-plan.js";
-import { type FloorPatternTable, floorTableFor, footprintKey } from "./layer-pattern.js";
+import { type FloorPatternTable, type Footprint, floorTableFor, footprintKey } from "./layer-pattern.js";
 import { mayJoin } from "./lithium.js";
 import type { CargoClass, CargoLine, ContainerType, CrateSpec, LithiumRules, LithiumUn } from "./types.js";
 
@@ -21,8 +21,10 @@ export interface LineInfo {
   bookingOrder: number;
   /** Key of the line's stop (unload order and code). */
   stop: string;
-  /** Footprints and heights are pooled to this many mm (1 = exact); see `planningResolution`. */
-  resolution: number;
+  /** The floor size planned with: the largest crate of its pool (see `planningResolution`). */
+  footprint: Footprint;
+  /** Crates stacked in one column differ by less than this many mm each way. */
+  stackGrain: number;
   fit: Map<string, LineFit | null>;
 }
 
@@ -42,22 +44,29 @@ export function lineFit(info: LineInfo, type: ContainerType): LineFit | null {
   let f = info.fit.get(type.code);
   if (f === undefined) {
     if (floorOrientations(info.crate, type).length > 0 && info.crate.grossKg <= type.payloadKg) {
-      const r = info.resolution;
-      const footprint = footprintKey(info.crate, type, r);
+      const footprint = footprintKey(info.crate, type, info.footprint);
       const tiers = tiersIn(info.crate, type);
       // Any `tiers` crates with this tiers figure stack within the container height (each is at
       // most 1/tiers of it) and within their stack limits, whatever their heights; crates sharing
-      // a column differ by under 10 mm each way, so each rests on nearly all its base.
-      const base = Math.min(r, 10);
-      const stackFootprint = `${Math.ceil(info.crate.length / base)}x${Math.ceil(info.crate.width / base)}`;
-      f = { table: floorTableFor(info.crate, type, r), tiers, footprint, pool: `${footprint}/${stackFootprint}/${tiers}` };
+      // a column differ by under `stackGrain` mm each way, so each rests on nearly all its base.
+      const g = info.stackGrain;
+      const stackFootprint = `${Math.ceil(info.crate.length / g)}x${Math.ceil(info.crate.width / g)}`;
+      f = { table: floorTableFor(info.crate, type, info.footprint), tiers, footprint, pool: `${footprint}/${stackFootprint}/${tiers}` };
     } else f = null;
     info.fit.set(type.code, f);
   }
   return f;
 }
 
-export function makeLineInfo(line: CargoLine, order: number, bookingOrder: number, home: ContainerType, segregationGroup: number, resolution = 1): LineInfo {
+export function makeLineInfo(
+  line: CargoLine,
+  order: number,
+  bookingOrder: number,
+  home: ContainerType,
+  segregationGroup: number,
+  footprint: Footprint = line.crate,
+  stackGrain = 1,
+): LineInfo {
   const crate = line.crate;
   return {
     order,
@@ -71,7 +80,8 @@ export function makeLineInfo(line: CargoLine, order: number, bookingOrder: numbe
     segregationGroup,
     bookingOrder,
     stop: `${line.destination.unloadOrder}\u0000${line.destination.stopCode}`,
-    resolution,
+    footprint,
+    stackGrain,
     fit: new Map(),
   };
 }

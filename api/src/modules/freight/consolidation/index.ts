@@ -8,7 +8,7 @@ export { checkPlan, type PlanViolation, type PlanViolationKind } from "./check-p
 export { CONTAINER_20GP, CONTAINER_40HQ, DEFAULT_CONTAINER_TYPES, DEFAULT_LITHIUM_RULES } from "./container-types.js";
 export { floorOrientations, maxOnTop, tiersIn } from "./crate.js";
 export { ConsolidationInputError, type ConsolidationInputErrorCode } from "./errors.js";
-export { bestLayerPattern } from "./layer-pattern.js";
+export { bestLayerPattern, type Footprint } from "./layer-pattern.js";
 export { NO_LITHIUM_RULES } from "./lithium.js";
 export { planConsolidation } from "./plan.js";
 export { type LoadPlanSvg, renderLoadPlanSvg, type SvgOptions } from "./svg.js";

@@ -363,38 +363,43 @@ export function layerUpperBound(length: number, width: number, orientations: rea
 const tableCache = new Map<string, FloorPatternTable>();
 const TABLE_CACHE_CAP = 400;
 
-const roundUp = (v: number, r: number) => Math.ceil(v / r) * r;
+/** The floor size a crate is planned with: its own, or the largest of the crates pooled with it. */
+export interface Footprint {
+  length: number;
+  width: number;
+}
 
 /**
- * The orientations a pattern table uses for a crate: its extents rounded up to whole multiples of
- * `resolution` mm (never past what the container and door allow, which the crate itself
- * respects), so crates a few millimetres apart share one table, one block and one column.
+ * The orientations a pattern table uses for a crate: those the crate itself may stand in, with
+ * its planning footprint (whole millimetres, rounded up; capped at what the container and door
+ * allow, which the crate itself respects), so crates a few millimetres apart share one table.
  */
-export function canonicalOrientations(crate: CrateSpec, container: ContainerType, resolution: number): FloorOrientation[] {
+export function canonicalOrientations(crate: CrateSpec, container: ContainerType, footprint: Footprint = crate): FloorOrientation[] {
   const across = Math.min(container.inner.width, container.door.width);
-  const r = Math.max(1, resolution);
+  const l = Math.ceil(Math.max(footprint.length, crate.length));
+  const w = Math.ceil(Math.max(footprint.width, crate.width));
   return floorOrientations(crate, container).map((o) => ({
-    dx: Math.min(roundUp(o.dx, r), container.inner.length),
-    dy: Math.min(roundUp(o.dy, r), across),
+    dx: Math.min(o.rotated ? w : l, container.inner.length),
+    dy: Math.min(o.rotated ? l : w, across),
     rotated: o.rotated,
   }));
 }
 
 /** Crates with the same key share pattern blocks and columns. */
-export function footprintKey(crate: CrateSpec, container: ContainerType, resolution = 1): string {
-  return canonicalOrientations(crate, container, resolution)
+export function footprintKey(crate: CrateSpec, container: ContainerType, footprint: Footprint = crate): string {
+  return canonicalOrientations(crate, container, footprint)
     .map((o) => `${o.dx}x${o.dy}${o.rotated ? "r" : ""}`)
     .join(",");
 }
 
 /** The (cached) pattern table for a crate's footprint on a container type's floor. */
-export function floorTableFor(crate: CrateSpec, container: ContainerType, resolution = 1): FloorPatternTable {
-  const key = `${container.inner.length}x${container.inner.width}|${footprintKey(crate, container, resolution)}`;
+export function floorTableFor(crate: CrateSpec, container: ContainerType, footprint: Footprint = crate): FloorPatternTable {
+  const key = `${container.inner.length}x${container.inner.width}|${footprintKey(crate, container, footprint)}`;
   let table = tableCache.get(key);
   if (table) {
     tableCache.delete(key);
   } else {
-    table = buildFloorPatternTable(container.inner.length, container.inner.width, canonicalOrientations(crate, container, resolution));
+    table = buildFloorPatternTable(container.inner.length, container.inner.width, canonicalOrientations(crate, container, footprint));
     if (tableCache.size >= TABLE_CACHE_CAP) tableCache.delete(tableCache.keys().next().value!);
   }
   tableCache.set(key, table);

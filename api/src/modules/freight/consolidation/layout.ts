@@ -1,6 +1,7 @@
 import type { ContainerDraft, LineInfo } from "./draft.js";
 import { lineFit } from "./draft.js";
 import { planStopFloor } from "./floor-plan.js";
+import type { FloorPatternTable } from "./layer-pattern.js";
 import { summarizeLithium } from "./lithium.js";
 import type { CenterOfGravity, CrateSpec, Destination, Placement, PlannedContainer } from "./types.js";
 
@@ -24,6 +25,11 @@ interface PlacedColumn {
   x: number;
   y: number;
   rotated: boolean;
+  /**
+   * Width of the pattern cell the column stands in. Pooled crates may be a few mm narrower than
+   * the cell (each its own size), so mirroring maps the cell, never a crate's own width.
+   */
+  cellAcross: number;
 }
 
 /** A host pattern block with the guest columns in its side strip: one unit along the floor. */
@@ -121,16 +127,15 @@ function buildBlocks(draft: ContainerDraft, cc: ContainerColumns, split: BlockSp
       // Guests first in the column queue of their footprint: they were counted before own blocks.
       const guestCols = host.guests.map((g) => ({ g, cols: take(g.key, g.columns) }));
       const own = take(host.key, host.columns);
+      const across = (table: FloorPatternTable, rotated: boolean) => table.orientations.find((o) => o.rotated === rotated)!.dy;
       hostTable.blockPositions(host.columns).forEach((p, k) => {
-        placed.push({ column: own[k]!, x: p.x, y: p.y + centre, rotated: p.rotated });
+        placed.push({ column: own[k]!, x: p.x, y: p.y + centre, rotated: p.rotated, cellAcross: across(hostTable, p.rotated) });
       });
       for (const { g, cols } of guestCols) {
-        tables
-          .get(g.key)!
-          .positionsIn(g.length, g.width, g.columns)
-          .forEach((p, k) => {
-            placed.push({ column: cols[k]!, x: g.xOffset + p.x, y: g.yOffset + p.y, rotated: p.rotated });
-          });
+        const guestTable = tables.get(g.key)!;
+        guestTable.positionsIn(g.length, g.width, g.columns).forEach((p, k) => {
+          placed.push({ column: cols[k]!, x: g.xOffset + p.x, y: g.yOffset + p.y, rotated: p.rotated, cellAcross: across(guestTable, p.rotated) });
+        });
       }
       let kg = 0;
       let momentX = 0;
@@ -240,7 +245,7 @@ export function layoutContainer(draft: ContainerDraft, index: number): PlannedCo
   }
   const { order, shift } = best;
   const W = type.inner.width;
-  const across = (col: PlacedColumn) => (col.rotated ? col.column.length : col.column.width);
+  const across = (col: PlacedColumn) => col.cellAcross;
   // Blocks span the full width, so each may be mirrored across the centre line: choose mirrors
   // so the lateral moments (a host on one side, light guests in its strip) cancel.
   const lateral = order.map((block, i) => {

@@ -207,7 +207,7 @@ describe("planConsolidation with crates measured one by one", () => {
         expect(plan.summary.containersUsed).toBeGreaterThanOrEqual(plan.bounds.containers);
         expect(plan.summary.cratesUnplaced).toBe(0);
       }),
-      { numRuns: 6, seed: 11 },
+      { numRuns: 16, seed: 11 },
     );
   });
 });

@@ -68,7 +68,7 @@ export function planConsolidation(input: ConsolidationInput): ConsolidationPlan 
   const placedByLine = new Map<LineInfo, number>();
   for (const d of kept) for (const c of d.chunks.values()) placedByLine.set(c.info, (placedByLine.get(c.info) ?? 0) + c.quantity);
   const bounds = computeLowerBounds({
-    items: [...placedByLine].map(([info, quantity]) => ({ lineId: info.line.id, crate: info.crate, quantity })),
+    items: [...placedByLine].map(([info, quantity]) => ({ lineId: info.line.id, crate: info.crate, quantity, footprint: info.footprint })),
     container: reference,
     lithiumRules: input.lithiumRules,
     resolution,

@@ -217,7 +217,7 @@ export interface LayerPattern {
 }
 
 export interface CrateTypeBound {
-  /** Crates of one footprint, height and tier count. */
+  /** Crates of one footprint (pooled as the planner pools them), turning and tier count. */
   key: string;
   lineIds: string[];
   quantity: number;
