@@ -1,9 +1,12 @@
 import { defineConfig } from "@playwright/test";
 
 // Browser tests run against the whole stack with demo data: `node ../scripts/start.mjs --e2e`
-// (API on 4000, web on 3000, throw-away database). Set E2E_BASE_URL to test a stack that is
+// (API on 4310, web on 3310, throw-away database). Set E2E_BASE_URL to test a stack that is
 // already running elsewhere; then no server is started.
-const baseURL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
+// Ports of their own, so a Corridor already running on 3000/4000 does not get in the way.
+const webPort = process.env.E2E_WEB_PORT ?? "3310";
+const apiPort = process.env.E2E_API_PORT ?? "4310";
+const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${webPort}`;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -37,6 +40,7 @@ export default defineConfig({
     ? undefined
     : {
         command: "node ../scripts/start.mjs --e2e",
+        env: { WEB_PORT: webPort, API_PORT: apiPort },
         url: `${baseURL}/login`,
         reuseExistingServer: !process.env.CI,
         timeout: 300_000,

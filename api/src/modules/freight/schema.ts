@@ -1,3 +1,4 @@
+import { staticFxRates } from "@corridor/integrations";
 import { filter, pipe } from "graphql-yoga";
 import { z } from "zod";
 import type { Context } from "../../context.js";
@@ -11,8 +12,11 @@ import { NO_ORG } from "../identity/scope.js";
 import { cancelBooking, createBooking, offerRoll, quoteBooking, respondToRoll } from "./bookings.js";
 import { createVehicleModel, updateVehicleModel } from "./catalog.js";
 import { recordMilestone } from "./milestones.js";
-import type { Quote } from "./quote.js";
+import { convert, type Quote } from "./quote.js";
 import { cancelDeparture, createTrainService, scheduleDeparture } from "./schedule.js";
+
+/** Indicative FX for showing quotes in a second currency; a live feed plugs in through integrations. */
+const fx = staticFxRates();
 
 const BookingModeEnum = builder.enumType(BookingMode, { name: "BookingMode", description: "LCL shares containers (拼箱); FCL takes whole containers (整箱)." });
 const BookingStatusEnum = builder.enumType(BookingStatus, { name: "BookingStatus" });
@@ -237,6 +241,17 @@ const QuoteRef = builder.objectRef<Quote & { fitsNow: boolean }>("Quote").implem
     volumeCbm: t.float({ resolve: (q) => q.volumeCbmMilli / 1000 }),
     feu: t.float({ resolve: (q) => q.milliFeu / 1000 }),
     fitsNow: t.boolean({ description: "False when the train is full: a booking would be waitlisted.", resolve: (q) => q.fitsNow }),
+    totalIn: t.field({
+      type: MoneyRef,
+      description: "The total converted at an indicative rate, for reading only; you are invoiced in the tariff's currency.",
+      args: { currency: t.arg.string({ validate: z.string().regex(/^[A-Z]{3}$/, "Use an ISO 4217 code such as CNY.") }) },
+      resolve: async (q, args, ctx) => {
+        const [from, to] = await Promise.all([ctx.db.currency.findUnique({ where: { code: q.total.currency } }), ctx.db.currency.findUnique({ where: { code: args.currency } })]);
+        if (!from || !to) throw new NotFoundError("Currency", args.currency);
+        const { rate } = await fx.rate(from.code, to.code);
+        return convert(q.total, { currency: to.code, minorUnits: to.minorUnits }, { minorUnits: from.minorUnits }, rate);
+      },
+    }),
   }),
 });
 
