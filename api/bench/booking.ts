@@ -2,16 +2,13 @@
 // Prints p50/p95/p99 of the booking mutation, the same for a trivial `{ __typename }` query
 // under the same concurrency (the reference measured in this run), and checks overbooking.
 import { randomBytes, randomUUID } from "node:crypto";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { corridorRules, createSeeder, demoModels } from "@corridor/seeds";
 import pg from "pg";
-import { pino } from "pino";
-import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/index.js";
 import { hashPassword } from "../src/modules/identity/passwords.js";
 import { encodeGlobalId } from "../src/schema/global-id.js";
-import { createApp } from "../src/server.js";
 
 const CLIENTS = 50;
 const PER_CLIENT = 20;
@@ -32,11 +29,19 @@ async function main() {
   u.pathname = `/${name}`;
   const db = await openDatabase({ kind: "postgres", url: u.toString(), poolSize: 20 });
   try {
-    const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", GRAPHIQL: "false" });
-    const app = createApp({ db: db.prisma, config, log: pino({ level: "silent" }) });
-    const server = createServer(app);
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    // The API runs in its own process, as in production, so the load generator here does not
+    // share its event loop.
+    const port = 4600 + Math.floor(Math.random() * 300);
+    const server = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: fileURLToPath(new URL("..", import.meta.url)),
+      env: { ...process.env, DATABASE_URL: u.toString(), API_PORT: String(port), NODE_ENV: "production", LOG_LEVEL: "warn", SEED_DEMO: "never", GRAPHIQL: "false", DB_POOL_SIZE: "20", LOGIN_MAX_PER_IP: "100000" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const url = `http://127.0.0.1:${port}/graphql`;
+    for (let i = 0; i < 200; i++) {
+      if (await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
 
     const seed = createSeeder(db.prisma, { hashPassword: (pw) => hashPassword(pw, { N: 1024, r: 8, p: 1 }) });
     await seed.referenceData();
@@ -123,7 +128,7 @@ async function main() {
     console.log(
       `capacity: ${d.bookedMilliFeu / 1000} of ${d.capacityFeu} FEU booked; sum of confirmed bookings ${(confirmed._sum.milliFeu ?? 0) / 1000} FEU — ${overbooked ? "OVERBOOKED ✗" : "no overbooking ✓"}`,
     );
-    server.close();
+    server.kill("SIGTERM");
     if (overbooked) process.exitCode = 1;
   } finally {
     await db.close();

@@ -263,3 +263,66 @@ describe("live updates", () => {
     expect(text).toMatch(/"status":"IN_TRANSIT".*"departure":\{"status":"DEPARTED"\}/);
   });
 });
+
+describe("consolidation", () => {
+  it("plans a train's LCL cargo into containers, shows each maker only its own, and locks at cut-off", async () => {
+    const dep = await schedule({ departsAt: inDays(7) });
+    const a = await book(maker.token, dep, [
+      { model: "YD-E8S", quantity: 40 },
+      { model: "YD-SKD8", quantity: 40 },
+    ]);
+    const b = await book(maker.token, dep, [{ model: "YD-G5", quantity: 30 }]);
+    expect([a, b].map((r) => r.data?.createBooking.data?.booking.status)).toEqual(["CONFIRMED", "CONFIRMED"]);
+    const run = await gql<{
+      runConsolidation: {
+        data: {
+          id: string;
+          containersUsed: number;
+          lowerBound: number;
+          ratio: number;
+          unplaced: string[];
+          containers: { crates: number; topViewSvg: string; bookingReferences: string[] }[];
+        };
+      };
+    }>(
+      t.app,
+      `mutation($input: RunConsolidationInput!) { runConsolidation(input: $input) { __typename ... on RunConsolidationSuccess { data { id containersUsed lowerBound ratio unplaced containers { crates topViewSvg bookingReferences } } } ... on DomainError { message } } }`,
+      { input: { departureId: dep } },
+      { token: operator.token },
+    );
+    const plan = run.data?.runConsolidation.data;
+    if (!plan) throw new Error(JSON.stringify(run));
+    expect(plan.unplaced).toEqual([]);
+    expect(plan.containersUsed).toBeGreaterThanOrEqual(plan.lowerBound);
+    expect(plan.containers.reduce((s, c) => s + c.crates, 0)).toBe(40 + 10 + 30);
+    expect(plan.containers[0]?.topViewSvg).toMatch(/^<svg/);
+
+    const mine = await gql<{ node: { containers: { crates: number }[] } }>(
+      t.app,
+      `query($id: ID!) { node(id: $id) { ... on Booking { containers { index typeCode crates } } } }`,
+      { id: a.data?.createBooking.data?.booking.id },
+      { token: maker.token },
+    );
+    expect(mine.data?.node.containers.reduce((s, c) => s + c.crates, 0)).toBe(50);
+    const peek = await gql(t.app, `query($id: ID!) { node(id: $id) { ... on Departure { plan { id } } } }`, { id: dep }, { token: maker.token });
+    expect(peek.data).toEqual({ node: { plan: null } });
+    expect(peek.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+
+    const lock = await gql(
+      t.app,
+      `mutation($input: LockPlanInput!) { lockPlan(input: $input) { __typename ... on LockPlanSuccess { data { status } } } }`,
+      { input: { planId: plan.id } },
+      { token: operator.token },
+    );
+    expect(lock.data).toEqual({ lockPlan: { __typename: "LockPlanSuccess", data: { status: "LOCKED" } } });
+    const after = await gql(
+      t.app,
+      `query($id: ID!) { node(id: $id) { ... on Booking { status departure { status } } } }`,
+      { id: b.data?.createBooking.data?.booking.id },
+      { token: maker.token },
+    );
+    expect(after.data).toEqual({ node: { status: "PLANNED", departure: { status: "CLOSED" } } });
+    const late = await book(maker.token, dep, [{ model: "YD-G5", quantity: 1 }]);
+    expect(late.data?.createBooking).toMatchObject({ rule: "CUTOFF_PASSED" });
+  });
+});

@@ -11,7 +11,9 @@ import { decodeIdOf } from "../../schema/global-id.js";
 import { NO_ORG } from "../identity/scope.js";
 import { cancelBooking, createBooking, offerRoll, quoteBooking, respondToRoll } from "./bookings.js";
 import { createVehicleModel, updateVehicleModel } from "./catalog.js";
+import { renderLoadPlanSvg } from "./consolidation/index.js";
 import { recordMilestone } from "./milestones.js";
+import { lockPlan, runConsolidation } from "./plans.js";
 import { convert, type Quote } from "./quote.js";
 import { cancelDeparture, createTrainService, scheduleDeparture } from "./schedule.js";
 
@@ -202,6 +204,20 @@ builder.prismaNode("Booking", {
       resolve: (q, b, _a, ctx) => (b.rolledToId ? ctx.db.booking.findFirst({ ...q, where: { id: b.rolledToId, ...bookingFilter(ctx) } }) : null),
     }),
     lines: t.relation("lines"),
+    containers: t.field({
+      type: [BookingContainerRef],
+      description: "Containers holding this booking's cargo in the current plan, with its own crate count only.",
+      resolve: async (b, _a, ctx) => {
+        const plan = await ctx.db.consolidationPlan.findFirst({
+          where: { departureId: b.departureId, status: { in: ["LOCKED", "DRAFT"] } },
+          orderBy: [{ status: "desc" }, { version: "desc" }],
+        });
+        if (!plan) return [];
+        return (plan.result as unknown as EnginePlan).containers
+          .map((c) => ({ index: c.index, typeCode: c.type.code, crates: c.placements.filter((p) => p.bookingId === b.id).length }))
+          .filter((c) => c.crates > 0);
+      },
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -601,5 +617,100 @@ builder.subscriptionFields((t) => ({
       );
     },
     resolve: (query, _event, args, ctx) => ctx.db.departure.findUnique({ ...query, where: { id: decodeIdOf(String(args.departureId), "Departure", "departureId") } }),
+  }),
+}));
+
+// ───────────── consolidation plans ─────────────
+
+type EnginePlan = import("./consolidation/index.js").ConsolidationPlan;
+type EngineContainer = EnginePlan["containers"][number];
+
+const PlanContainerRef = builder.objectRef<{ container: EngineContainer; references: Map<string, string> }>("PlanContainer").implement({
+  description: "One container of a plan, with its load-plan picture (top and side views as SVG).",
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    index: t.int({ resolve: (p) => p.container.index }),
+    typeCode: t.string({ resolve: (p) => p.container.type.code }),
+    crates: t.int({ resolve: (p) => p.container.placements.length }),
+    grossKg: t.int({ resolve: (p) => Math.round(p.container.grossKg) }),
+    volumeUtilizationPct: t.float({ resolve: (p) => p.container.volumeUtilizationPct }),
+    floorUtilizationPct: t.float({ resolve: (p) => p.container.floorUtilizationPct }),
+    centerOfGravityOffsetMm: t.int({
+      description: "Lengthwise distance of the load's centre of gravity from the container's middle.",
+      resolve: (p) => Math.round(p.container.centerOfGravity.lengthwiseOffsetMm),
+    }),
+    stops: t.stringList({ description: "Destinations in unloading order.", resolve: (p) => p.container.destinations.map((d) => d.stopCode) }),
+    bookingReferences: t.stringList({ resolve: (p) => p.container.bookingIds.map((id) => p.references.get(id) ?? id) }),
+    lithiumKwh: t.float({ resolve: (p) => p.container.lithium.totalKwh }),
+    topViewSvg: t.string({ resolve: (p) => renderLoadPlanSvg(p.container).top }),
+    sideViewSvg: t.string({ resolve: (p) => renderLoadPlanSvg(p.container).side }),
+  }),
+});
+
+builder.prismaNode("ConsolidationPlan", {
+  id: { field: "id" },
+  nullable: true,
+  description: "How a train's LCL cargo is packed into containers, measured against its lower bound. Only the train's operator sees plans (they show every maker's cargo).",
+  authScopes: (_p, ctx) => ctx.actor?.org.kind === "LOGISTICS_OPERATOR" || !!ctx.actor?.isPlatformAdmin,
+  findUnique: (id, ctx: Context) => ({ id, departure: { operatorOrgId: ctx.actor?.isPlatformAdmin ? undefined : (ctx.actor?.org.id ?? NO_ORG) } }),
+  fields: (t) => ({
+    version: t.exposeInt("version"),
+    status: t.exposeString("status"),
+    containersUsed: t.exposeInt("containersUsed"),
+    lowerBound: t.exposeInt("lowerBound", { description: "No plan can use fewer containers than this." }),
+    ratio: t.float({ description: "Containers used ÷ lower bound.", resolve: (p) => (p.lowerBound ? Math.round((p.containersUsed / p.lowerBound) * 1000) / 1000 : 1) }),
+    volumeUtilizationPct: t.float({ resolve: (p) => (p.result as unknown as EnginePlan).summary.volumeUtilizationPct }),
+    unplaced: t.stringList({
+      description: "Crates the plan could not place, with the reason.",
+      resolve: (p) => (p.result as unknown as EnginePlan).unplaced.map((u) => `${u.quantity} × ${u.reason}: ${u.detail}`),
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    lockedAt: t.expose("lockedAt", { type: "DateTime", nullable: true }),
+    containers: t.field({
+      type: [PlanContainerRef],
+      select: { departureId: true },
+      resolve: async (p, _a, ctx) => {
+        const plan = p.result as unknown as EnginePlan;
+        const refs = await ctx.db.booking.findMany({ where: { departureId: p.departureId }, select: { id: true, reference: true } });
+        const references = new Map(refs.map((r) => [r.id, r.reference]));
+        return plan.containers.map((container) => ({ container, references }));
+      },
+    }),
+  }),
+});
+
+builder.prismaObjectField("Departure", "plan", (t) =>
+  t.prismaField({
+    type: "ConsolidationPlan",
+    nullable: true,
+    description: "The current plan (locked, else the latest draft). Only the train's operator sees it.",
+    authScopes: (d, _a, ctx) => !!ctx.actor && (ctx.actor.org.id === d.operatorOrgId || ctx.actor.isPlatformAdmin),
+    resolve: (q, d, _a, ctx) =>
+      ctx.db.consolidationPlan.findFirst({ ...q, where: { departureId: d.id, status: { in: ["LOCKED", "DRAFT"] } }, orderBy: [{ status: "desc" }, { version: "desc" }] }),
+  }),
+);
+
+const BookingContainerRef = builder.objectRef<{ index: number; typeCode: string; crates: number }>("BookingContainer").implement({
+  authScopes: { authenticated: true },
+  description: "A container holding this booking's cargo, and how many of its crates are in it: the maker sees its own cargo only.",
+  fields: (t) => ({ index: t.exposeInt("index"), typeCode: t.exposeString("typeCode"), crates: t.exposeInt("crates") }),
+});
+
+builder.mutationFields((t) => ({
+  runConsolidation: t.prismaField({
+    type: "ConsolidationPlan",
+    authScopes: { orgKind: ["LOGISTICS_OPERATOR"] },
+    errors: { types: ruleErrors },
+    description: "Packs the train's confirmed LCL bookings into containers and saves a new draft plan.",
+    args: { input: t.arg({ type: idInput("RunConsolidationInput", "departureId") }) },
+    resolve: (_q, _r, { input }, ctx) => runConsolidation(ctx, decodeIdOf(String(input.departureId), "Departure", "departureId")),
+  }),
+  lockPlan: t.prismaField({
+    type: "ConsolidationPlan",
+    authScopes: { orgKind: ["LOGISTICS_OPERATOR"] },
+    errors: { types: ruleErrors },
+    description: "Locks a draft plan: the train closes and its bookings become planned.",
+    args: { input: t.arg({ type: idInput("LockPlanInput", "planId") }) },
+    resolve: (_q, _r, { input }, ctx) => lockPlan(ctx, decodeIdOf(String(input.planId), "ConsolidationPlan", "planId")),
   }),
 }));
