@@ -40,6 +40,25 @@ const schema = z.object({
   GRAPHIQL: bool.default(true),
   SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
   DB_POOL_SIZE: positiveInt.default(10),
+  /** where issued documents' PDFs are kept: "local" = <CORRIDOR_DATA_DIR>/documents, "s3" = an S3-compatible bucket */
+  DOCUMENT_STORE: z.enum(["local", "s3"]).default("local"),
+  S3_ENDPOINT: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** https://endpoint/bucket/key (MinIO and most self-hosted stores) rather than https://bucket.endpoint/key */
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  /** the shared ledger: "embedded" runs the contract in process; "none" starts no anchoring worker */
+  LEDGER_BACKEND: z.enum(["embedded", "none"]).default("embedded"),
+  /** embedded ledger folder; default <CORRIDOR_DATA_DIR>/ledger */
+  LEDGER_DATA_DIR: z.string().optional(),
+  /** how often the anchoring worker looks for outbox messages */
+  OUTBOX_POLL_MS: positiveInt.default(1000),
 });
 
 export type Config = z.infer<typeof schema> & { cookieSecure: boolean };

@@ -13,6 +13,7 @@ import { ErrorCode } from "./errors.js";
 import { createEvents, type Events } from "./events.js";
 import type { Logger } from "./log.js";
 import { createMetrics, type Metrics } from "./metrics.js";
+import { documentDownloads } from "./modules/documents/index.js";
 import { authenticate } from "./modules/identity/authenticate.js";
 import { schema } from "./schema/index.js";
 
@@ -128,6 +129,7 @@ export function createApp(opts: AppOptions): App {
     },
     plugins: [
       httpEndpoints(opts, metrics),
+      documentDownloads(opts),
       maxTokensPlugin({ n: config.GRAPHQL_MAX_TOKENS, onReject: tooComplex }),
       maxDepthPlugin({ n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true, onReject: tooComplex }),
       maxAliasesPlugin({ n: config.GRAPHQL_MAX_ALIASES, onReject: tooComplex }),

@@ -1,0 +1,241 @@
+import { randomBytes } from "node:crypto";
+import {
+  DocumentDataError,
+  type DocumentMeta,
+  type RenderResult,
+  renderBookingConfirmationResult,
+  renderCommercialInvoiceResult,
+  renderConsignmentNoteResult,
+  renderDangerousGoodsDeclarationResult,
+  renderPackingListResult,
+} from "@corridor/documents";
+import type { ServiceContext } from "../../context.js";
+import { NotFoundError, RuleViolationError, ValidationError } from "../../errors.js";
+import type { DocumentKind, IssuedDocument } from "../../generated/prisma/client.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import { writerOrgOf } from "../freight/access.js";
+import { loadRules } from "../freight/network.js";
+import { writeAudit } from "../identity/audit.js";
+import { actorOf } from "../identity/guards.js";
+import {
+  type BookingForDocuments,
+  bookingConfirmationData,
+  commercialInvoiceData,
+  consignmentNoteData,
+  type DocumentDetails,
+  dangerousGoodsData,
+  LITHIUM,
+  packingListData,
+} from "./data.js";
+import { documentStoreFor } from "./store.js";
+
+/** Document kinds issued from a booking, with the prefix of their numbers. */
+export const BOOKING_DOCUMENT_PREFIX: Partial<Record<DocumentKind, string>> = {
+  BOOKING_CONFIRMATION: "BC",
+  COMMERCIAL_INVOICE: "CI",
+  PACKING_LIST: "PL",
+  CONSIGNMENT_NOTE: "SMGS",
+  DG_DECLARATION: "DG",
+};
+
+export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
+  BOOKING_CONFIRMATION: "订舱确认书 Booking confirmation",
+  COMMERCIAL_INVOICE: "商业发票 Commercial invoice",
+  PACKING_LIST: "装箱单 Packing list",
+  CONSIGNMENT_NOTE: "CIM/SMGS 运单 Consignment note",
+  DG_DECLARATION: "危险货物申报单 Dangerous goods declaration",
+  LOAD_PLAN: "装箱方案 Container load plan",
+  CERTIFICATE_OF_CONFORMITY: "合格证 Certificate of conformity",
+  VEHICLE_VERIFICATION: "车辆核验证书 Vehicle verification",
+};
+
+/** Statuses in which a booking holds (or held) space and may have documents. */
+const DOCUMENTED_STATUSES = new Set(["CONFIRMED", "PLANNED", "ROLL_OFFERED", "IN_TRANSIT", "ARRIVED", "DELIVERED"]);
+
+export interface IssueBookingDocumentInput extends DocumentDetails {
+  bookingId: string;
+  kind: DocumentKind;
+}
+
+export interface IssueResult {
+  document: IssuedDocument;
+  /** true when the data had not changed since the last issue: that document is returned, nothing new was issued */
+  replayed: boolean;
+}
+
+/** The public page a document's QR code opens. */
+export function verifyUrlOf(publicWebUrl: string, documentId: string): string {
+  return `${publicWebUrl.replace(/\/+$/, "")}/verify/document/${documentId}`;
+}
+
+/** Calendar year of an instant in a time zone. */
+function yearIn(instant: Date, timeZone: string): number {
+  return Number(new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric" }).format(instant));
+}
+
+function validTimeZone(tz: string): string {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return tz;
+  } catch {
+    return "Asia/Shanghai";
+  }
+}
+
+async function loadBooking(ctx: ServiceContext, bookingId: string, makerOrgId: string): Promise<BookingForDocuments> {
+  const booking = await ctx.db.booking.findFirst({
+    where: { id: bookingId, makerOrgId },
+    include: {
+      maker: true,
+      consignee: true,
+      departure: { include: { operator: true, corridor: { include: { legs: { include: { from: true, to: true }, orderBy: { seq: "asc" } } } } } },
+      lines: { include: { vehicleModel: true }, orderBy: { id: "asc" } },
+    },
+  });
+  if (!booking) throw new NotFoundError("Booking");
+  return booking;
+}
+
+/** Template issues become a ValidationError listing each field, e.g. `lines[0].hsCode`. */
+function asValidation(e: unknown): never {
+  if (e instanceof DocumentDataError) {
+    throw new ValidationError(
+      `The booking's data cannot make this document: ${e.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+      e.issues.map((i) => ({ path: i.path.split(/[.[\]]+/).filter(Boolean), message: i.message })),
+    );
+  }
+  throw e;
+}
+
+type Renderer = (meta: DocumentMeta) => Promise<RenderResult>;
+
+/** Everything a document's bytes depend on, except its meta (id, number, issue date). */
+async function rendererFor(ctx: ServiceContext, b: BookingForDocuments, input: IssueBookingDocumentInput): Promise<Renderer> {
+  switch (input.kind) {
+    case "BOOKING_CONFIRMATION":
+      return (meta) => renderBookingConfirmationResult(bookingConfirmationData(b, meta));
+    case "COMMERCIAL_INVOICE": {
+      return (meta) => renderCommercialInvoiceResult(commercialInvoiceData(b, meta, input));
+    }
+    case "PACKING_LIST": {
+      const invoice = await ctx.db.issuedDocument.findFirst({ where: { bookingId: b.id, kind: "COMMERCIAL_INVOICE" }, orderBy: [{ issuedAt: "desc" }, { id: "asc" }] });
+      return (meta) => renderPackingListResult(packingListData(b, meta, input, invoice?.number));
+    }
+    case "CONSIGNMENT_NOTE": {
+      const [types, others] = await Promise.all([
+        ctx.db.containerType.findMany(),
+        ctx.db.issuedDocument.findMany({
+          where: { bookingId: b.id, kind: { in: ["COMMERCIAL_INVOICE", "PACKING_LIST", "DG_DECLARATION"] } },
+          orderBy: [{ kind: "asc" }, { number: "asc" }],
+        }),
+      ]);
+      const tare = Object.fromEntries(types.map((t) => [t.code, t.tareKg]));
+      const attached = others.map((o) => `${DOCUMENT_TITLES[o.kind]} ${o.number}`);
+      return (meta) => renderConsignmentNoteResult(consignmentNoteData(b, meta, input, tare, attached));
+    }
+    case "DG_DECLARATION": {
+      if (!b.lines.some((l) => LITHIUM.includes(l.vehicleModel.unNumber))) {
+        throw new RuleViolationError("NO_LITHIUM_CARGO", `Booking ${b.reference} carries no lithium cargo (UN3171, UN3480 or UN3481): it needs no dangerous goods declaration.`);
+      }
+      const actor = actorOf(ctx);
+      const person = actor.kind === "user" ? await ctx.db.user.findUnique({ where: { id: actor.userId }, select: { name: true } }) : null;
+      const rules = await loadRules(ctx.db, b.departure.corridorCode);
+      const countries = new Set(b.departure.corridor.legs.flatMap((l) => [l.from.countryCode, l.to.countryCode]));
+      const caps = rules.lithium.filter((r) => countries.has(r.countryCode) && r.maxStateOfChargePct !== null).map((r) => r.maxStateOfChargePct as number);
+      const cap = caps.length ? Math.min(...caps) : null;
+      const signatory = person?.name ?? b.maker.name;
+      return (meta) => renderDangerousGoodsDeclarationResult(dangerousGoodsData(b, meta, input, signatory, cap));
+    }
+    default:
+      throw new ValidationError(`${input.kind} is not issued from a booking.`, [{ path: ["kind"], message: "not a booking document" }]);
+  }
+}
+
+async function nextNumber(ctx: ServiceContext, prefix: string, year: number): Promise<string> {
+  const stem = `${prefix}-${year}-`;
+  const last = await ctx.db.issuedDocument.findFirst({ where: { number: { startsWith: stem } }, orderBy: { number: "desc" }, select: { number: true } });
+  const n = last ? Number(last.number.slice(stem.length)) + 1 : 1;
+  if (!Number.isSafeInteger(n) || n > 999_999) throw new RuleViolationError("NUMBERS_EXHAUSTED", `No ${prefix} document numbers are left for ${year}.`);
+  return `${stem}${String(n).padStart(6, "0")}`;
+}
+
+/**
+ * Issues a trade document for a booking: maps the booking into the template's data, renders
+ * deterministic PDF bytes, stores them by their SHA-256 and records the document with an audit
+ * row. Issuing again with unchanged data returns the earlier document (same bytes, same hash).
+ */
+export async function issueBookingDocument(ctx: ServiceContext, input: IssueBookingDocumentInput, now = new Date()): Promise<IssueResult> {
+  const makerOrgId = writerOrgOf(ctx, "MANUFACTURER", "issue booking documents");
+  const prefix = BOOKING_DOCUMENT_PREFIX[input.kind];
+  if (!prefix) throw new ValidationError(`${input.kind} is not issued from a booking.`, [{ path: ["kind"], message: "not a booking document" }]);
+  const booking = await loadBooking(ctx, input.bookingId, makerOrgId);
+  if (!DOCUMENTED_STATUSES.has(booking.status)) {
+    throw new RuleViolationError(
+      "BOOKING_NOT_CONFIRMED",
+      `Booking ${booking.reference} is ${booking.status.toLowerCase().replaceAll("_", " ")}: documents are issued for confirmed bookings.`,
+    );
+  }
+  const render = await rendererFor(ctx, booking, input);
+  const timeZone = validTimeZone(booking.maker.timezone);
+  const issuer = booking.maker;
+  const metaOf = (id: string, number: string, issuedAt: Date): DocumentMeta => ({
+    documentId: id,
+    documentNumber: number,
+    issuedAt: issuedAt.toISOString(),
+    timeZone,
+    verifyUrl: verifyUrlOf(ctx.config.PUBLIC_WEB_URL, id),
+    issuer: {
+      name: (issuer.nameZh && issuer.nameZh !== issuer.name ? `${issuer.nameZh} ${issuer.name}` : issuer.name).slice(0, 200),
+      address: [[issuer.city, issuer.countryCode].filter(Boolean).join(", ")],
+    },
+    ...(issuer.city ? { placeOfIssue: `${issuer.city}, ${issuer.countryCode}` } : {}),
+  });
+
+  // Unchanged data renders to the same bytes as the latest issue: return that document.
+  const latest = await ctx.db.issuedDocument.findFirst({ where: { bookingId: booking.id, kind: input.kind, orgId: makerOrgId }, orderBy: [{ issuedAt: "desc" }, { id: "desc" }] });
+  if (latest) {
+    const again = await render(metaOf(latest.id, latest.number, latest.issuedAt)).catch(asValidation);
+    if (again.sha256 === latest.sha256) return { document: latest, replayed: true };
+  }
+
+  const store = documentStoreFor(ctx.config);
+  const actor = actorOf(ctx);
+  for (let attempt = 0; ; attempt++) {
+    const id = `doc${randomBytes(12).toString("hex")}`;
+    const number = await nextNumber(ctx, prefix, yearIn(now, timeZone));
+    const result = await render(metaOf(id, number, now)).catch(asValidation);
+    const storageKey = await store.put(result.sha256, result.pdf);
+    try {
+      const document = await ctx.db.$transaction(async (tx) => {
+        const created = await tx.issuedDocument.create({
+          data: {
+            id,
+            number,
+            kind: input.kind,
+            orgId: makerOrgId,
+            bookingId: booking.id,
+            sha256: result.sha256,
+            sizeBytes: result.pdf.byteLength,
+            pageCount: result.pageCount,
+            storageKey,
+            issuedById: actor.userId,
+            issuedAt: now,
+          },
+        });
+        await writeAudit(tx, ctx, {
+          action: "document.issue",
+          targetType: "IssuedDocument",
+          targetId: created.id,
+          orgId: makerOrgId,
+          after: { ...created, bookingReference: booking.reference, ...(latest ? { supersedes: latest.number } : {}) },
+        });
+        return created;
+      });
+      return { document, replayed: false };
+    } catch (e) {
+      // two issues raced for the same number: take the next one
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && attempt < 5) continue;
+      throw e;
+    }
+  }
+}
