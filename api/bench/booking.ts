@@ -1,8 +1,9 @@
 // npm run bench:booking — 50 concurrent clients book against one departure on PostgreSQL.
 // Prints p50/p95/p99 of the booking mutation, the same for a trivial `{ __typename }` query
 // under the same concurrency (the reference measured in this run), and checks overbooking.
-import { randomBytes, randomUUID } from "node:crypto";
+
 import { spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { corridorRules, createSeeder, demoModels } from "@corridor/seeds";
 import pg from "pg";
@@ -34,12 +35,28 @@ async function main() {
     const port = 4600 + Math.floor(Math.random() * 300);
     const server = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: fileURLToPath(new URL("..", import.meta.url)),
-      env: { ...process.env, DATABASE_URL: u.toString(), API_PORT: String(port), NODE_ENV: "production", LOG_LEVEL: "warn", SEED_DEMO: "never", GRAPHIQL: "false", DB_POOL_SIZE: "20", LOGIN_MAX_PER_IP: "100000" },
+      env: {
+        ...process.env,
+        DATABASE_URL: u.toString(),
+        API_PORT: String(port),
+        NODE_ENV: "production",
+        LOG_LEVEL: "warn",
+        SEED_DEMO: "never",
+        GRAPHIQL: "false",
+        DB_POOL_SIZE: "20",
+        LOGIN_MAX_PER_IP: "100000",
+      },
       stdio: ["ignore", "ignore", "inherit"],
     });
     const url = `http://127.0.0.1:${port}/graphql`;
     for (let i = 0; i < 200; i++) {
-      if (await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`http://127.0.0.1:${port}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await new Promise((r) => setTimeout(r, 250));
     }
 

@@ -3,6 +3,8 @@ import { DEMO_PASSWORD, demoLogins, seedDemo } from "@corridor/seeds";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { openDatabase, targetFromConfig } from "./db/index.js";
 import { seedFreightDemo } from "./demo.js";
+import { type OutboxWorker, startOutboxWorker } from "./jobs/outbox.js";
+import { type LedgerHub, ledgerDataDir, openLedgerHub, organizationSpecOf, setLedgerHub } from "./ledger.js";
 import { createLogger } from "./log.js";
 import { hashPassword } from "./modules/identity/passwords.js";
 import { createApp } from "./server.js";
@@ -34,6 +36,15 @@ async function main() {
     }
   }
 
+  let hub: LedgerHub | undefined;
+  if (config.LEDGER_BACKEND === "embedded") {
+    const orgs = await db.prisma.organization.findMany({ select: { slug: true, kind: true, name: true } });
+    hub = await openLedgerHub({ dataDir: ledgerDataDir(config), organizations: orgs.flatMap((o) => organizationSpecOf(o) ?? []), onWarning: (m) => log.warn(m) });
+    setLedgerHub(hub);
+    log.info({ ledger: "embedded", dataDir: ledgerDataDir(config) }, "ledger ready");
+  }
+  let worker: OutboxWorker | undefined;
+
   const app = createApp({ db: db.prisma, config, log });
   const server = createServer(app);
   server.listen(config.API_PORT, config.API_HOST, () => {
@@ -52,11 +63,14 @@ async function main() {
       for (const l of demoLogins) lines.push(`    ${l.role.padEnd(22)} ${l.email}`);
     }
     process.stderr.write(`${lines.join("\n")}\n\n`);
+    if (hub) worker = startOutboxWorker({ db: db.prisma, hub, log }, { pollMs: config.OUTBOX_POLL_MS });
   });
 
   const shutdown = async (signal: string) => {
     log.info({ signal }, "shutting down");
     server.close();
+    await worker?.stop();
+    await hub?.close();
     await db.close();
     process.exit(0);
   };

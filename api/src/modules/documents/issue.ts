@@ -6,6 +6,7 @@ import {
   renderBookingConfirmationResult,
   renderCommercialInvoiceResult,
   renderConsignmentNoteResult,
+  renderContainerLoadPlanResult,
   renderDangerousGoodsDeclarationResult,
   renderPackingListResult,
 } from "@corridor/documents";
@@ -14,6 +15,7 @@ import { NotFoundError, RuleViolationError, ValidationError } from "../../errors
 import type { DocumentKind, IssuedDocument } from "../../generated/prisma/client.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { writerOrgOf } from "../freight/access.js";
+import type { ConsolidationPlan } from "../freight/consolidation/index.js";
 import { loadRules } from "../freight/network.js";
 import { writeAudit } from "../identity/audit.js";
 import { actorOf } from "../identity/guards.js";
@@ -27,6 +29,7 @@ import {
   LITHIUM,
   packingListData,
 } from "./data.js";
+import { loadPlanData } from "./load-plan.js";
 import { documentStoreFor } from "./store.js";
 
 /** Document kinds issued from a booking, with the prefix of their numbers. */
@@ -36,6 +39,7 @@ export const BOOKING_DOCUMENT_PREFIX: Partial<Record<DocumentKind, string>> = {
   PACKING_LIST: "PL",
   CONSIGNMENT_NOTE: "SMGS",
   DG_DECLARATION: "DG",
+  LOAD_PLAN: "CLP",
 };
 
 export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
@@ -145,6 +149,14 @@ async function rendererFor(ctx: ServiceContext, b: BookingForDocuments, input: I
       const cap = caps.length ? Math.min(...caps) : null;
       const signatory = person?.name ?? b.maker.name;
       return (meta) => renderDangerousGoodsDeclarationResult(dangerousGoodsData(b, meta, input, signatory, cap));
+    }
+    case "LOAD_PLAN": {
+      const plan = await ctx.db.consolidationPlan.findFirst({
+        where: { departureId: b.departureId, status: { in: ["LOCKED", "DRAFT"] } },
+        orderBy: [{ status: "desc" }, { version: "desc" }],
+      });
+      const result = plan ? (plan.result as unknown as ConsolidationPlan) : null;
+      return (meta) => renderContainerLoadPlanResult(loadPlanData(b, result, meta, input));
     }
     default:
       throw new ValidationError(`${input.kind} is not issued from a booking.`, [{ path: ["kind"], message: "not a booking document" }]);

@@ -140,7 +140,10 @@ const Un383Input = builder.inputType("Un383ReportInput", {
 const IssueDocumentInput = builder.inputType("IssueDocumentInput", {
   fields: (t) => ({
     bookingId: t.id(),
-    kind: t.field({ type: DocumentKindEnum, description: "BOOKING_CONFIRMATION, COMMERCIAL_INVOICE, PACKING_LIST, CONSIGNMENT_NOTE or DG_DECLARATION." }),
+    kind: t.field({
+      type: DocumentKindEnum,
+      description: "BOOKING_CONFIRMATION, COMMERCIAL_INVOICE, PACKING_LIST, CONSIGNMENT_NOTE, DG_DECLARATION or LOAD_PLAN (once the train is planned).",
+    }),
     unitPrices: t.field({ type: [UnitPriceInput], required: false, description: "COMMERCIAL_INVOICE: a price for each model booked.", validate: z.array(z.unknown()).max(200) }),
     currencyCode: t.string({
       required: false,

@@ -1,2 +1,286 @@
-// GraphQL types, queries and mutations of this bounded context register on the builder here.
-export {};
+// GraphQL of the vehicles context: the maker's registry (register, import, list, progress), the
+// anchoring status of batches, and public verification (verifyVehicle, vehicleProof, ledgerRoots).
+import { z } from "zod";
+import type { Context } from "../../context.js";
+import { NotFoundError, ValidationError } from "../../errors.js";
+import { AnchorStatus, ImportStatus } from "../../generated/prisma/enums.js";
+import { currentLedgerHub } from "../../ledger.js";
+import { builder } from "../../schema/builder.js";
+import { ruleErrors } from "../../schema/errors.js";
+import { decodeIdOf } from "../../schema/global-id.js";
+import { canSeeOrgPrivate, NO_ORG } from "../identity/scope.js";
+import { type ImportRowError, importVehiclesCsv, registerVehicles } from "./imports.js";
+import { vehicleProof, verifyVehicle } from "./verify.js";
+
+const AnchorStatusEnum = builder.enumType(AnchorStatus, {
+  name: "AnchorStatus",
+  description: "PENDING until the batch's root is on the ledger; FAILED after repeated failures (still retried).",
+});
+const ImportStatusEnum = builder.enumType(ImportStatus, { name: "VehicleImportStatus" });
+
+function ownMaker(ctx: Context) {
+  const a = ctx.actor;
+  if (!a) return { makerOrgId: NO_ORG };
+  return a.isPlatformAdmin ? {} : { makerOrgId: a.org.id };
+}
+
+const ImportRowErrorRef = builder.objectRef<ImportRowError>("VehicleImportRowError").implement({
+  description: "A row that was not imported: its line in the file (or its position in the list), the field and why.",
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    line: t.exposeInt("line"),
+    field: t.exposeString("field"),
+    message: t.exposeString("message"),
+  }),
+});
+
+builder.prismaNode("VehicleImport", {
+  id: { field: "id" },
+  nullable: true,
+  description: "One upload of vehicles (CSV or API) with its progress and the rows that were refused.",
+  authScopes: (i, ctx) => canSeeOrgPrivate(ctx, i.makerOrgId),
+  findUnique: (id, ctx: Context) => ({ id, ...ownMaker(ctx) }),
+  fields: (t) => ({
+    fileName: t.exposeString("fileName"),
+    status: t.expose("status", { type: ImportStatusEnum }),
+    totalRows: t.exposeInt("totalRows", { description: "Rows in the file; known when the import is done." }),
+    processedRows: t.exposeInt("processedRows"),
+    importedRows: t.exposeInt("importedRows"),
+    errorRows: t.exposeInt("errorRows"),
+    errors: t.field({
+      type: [ImportRowErrorRef],
+      description: "The first 1,000 problems, by line.",
+      resolve: (i) => (Array.isArray(i.errors) ? (i.errors as unknown as ImportRowError[]) : []),
+    }),
+    batchCount: t.int({ resolve: (i, _a, ctx) => ctx.db.vehicleBatch.count({ where: { importId: i.id } }) }),
+    anchoredBatchCount: t.int({ resolve: (i, _a, ctx) => ctx.db.vehicleBatch.count({ where: { importId: i.id, status: "ANCHORED" } }) }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    finishedAt: t.expose("finishedAt", { type: "DateTime", nullable: true }),
+  }),
+});
+
+builder.prismaNode("VehicleBatch", {
+  id: { field: "id" },
+  nullable: true,
+  description: "Up to 1,000 vehicles of one model whose Merkle root is anchored on the ledger in one transaction.",
+  authScopes: (b, ctx) => canSeeOrgPrivate(ctx, b.makerOrgId),
+  findUnique: (id, ctx: Context) => ({ id, ...ownMaker(ctx) }),
+  fields: (t) => ({
+    batchId: t.exposeString("id", { description: "The batch id as written on the ledger and in proofs." }),
+    count: t.exposeInt("count"),
+    status: t.expose("status", { type: AnchorStatusEnum }),
+    merkleRoot: t.exposeString("merkleRoot", { nullable: true }),
+    txId: t.exposeString("txId", { nullable: true }),
+    blockNumber: t.exposeInt("blockNumber", { nullable: true }),
+    blockHash: t.exposeString("blockHash", { nullable: true }),
+    anchoredAt: t.expose("anchoredAt", { type: "DateTime", nullable: true }),
+    attempts: t.exposeInt("attempts"),
+    lastError: t.exposeString("lastError", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+builder.prismaNode("Vehicle", {
+  id: { field: "id" },
+  nullable: true,
+  description: "A registered vehicle of the maker.",
+  authScopes: (v, ctx) => canSeeOrgPrivate(ctx, v.makerOrgId),
+  findUnique: (id, ctx: Context) => ({ id, ...ownMaker(ctx) }),
+  fields: (t) => ({
+    vin: t.string({ nullable: true, description: "The VIN; null for a vehicle known by its frame number only.", resolve: (v) => (v.frameNumber === v.vin ? null : v.vin) }),
+    frameNumber: t.exposeString("frameNumber", { nullable: true }),
+    model: t.prismaField({
+      type: "VehicleModel",
+      nullable: true,
+      resolve: (q, v, _a, ctx) => ctx.db.vehicleModel.findUnique({ ...q, where: { id: v.vehicleModelId } }),
+    }),
+    productionDate: t.string({ description: "YYYY-MM-DD", resolve: (v) => v.productionDate.toISOString().slice(0, 10) }),
+    batterySerial: t.exposeString("batterySerial", { nullable: true }),
+    motorNumber: t.exposeString("motorNumber", { nullable: true }),
+    batch: t.relation("batch", { nullable: true }),
+    leafIndex: t.exposeInt("leafIndex", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+interface CertificationShape {
+  market: string;
+  standard: string;
+  number: string;
+  modelCode: string | null;
+  validFrom: Date;
+  validTo: Date;
+}
+
+const VerifiedCertificationRef = builder.objectRef<CertificationShape>("VerifiedCertification").implement({
+  description: "A certification in force for the vehicle (its model or its VIN) on the day asked about.",
+  authScopes: { public: true },
+  fields: (t) => ({
+    market: t.exposeString("market"),
+    standard: t.exposeString("standard"),
+    number: t.exposeString("number"),
+    modelCode: t.exposeString("modelCode", { nullable: true }),
+    validFrom: t.string({ resolve: (c) => c.validFrom.toISOString().slice(0, 10) }),
+    validTo: t.string({ resolve: (c) => c.validTo.toISOString().slice(0, 10) }),
+  }),
+});
+
+type Verification = NonNullable<Awaited<ReturnType<typeof verifyVehicle>>>;
+
+const VehicleVerificationRef = builder.objectRef<Verification>("VehicleVerification").implement({
+  description: "What anyone may check about a vehicle: who made it, what and when, and how its identity is anchored on the ledger.",
+  authScopes: { public: true },
+  fields: (t) => ({
+    vin: t.exposeString("vin", { nullable: true }),
+    frameNumber: t.exposeString("frameNumber", { nullable: true }),
+    makerName: t.exposeString("makerName"),
+    makerNameZh: t.exposeString("makerNameZh", { nullable: true }),
+    makerCountry: t.exposeString("makerCountry"),
+    modelCode: t.exposeString("modelCode"),
+    modelName: t.exposeString("modelName"),
+    productionDate: t.exposeString("productionDate", { description: "YYYY-MM-DD" }),
+    anchorStatus: t.field({ type: AnchorStatusEnum, resolve: (v) => v.anchorStatus }),
+    anchored: t.boolean({ resolve: (v) => v.anchorStatus === "ANCHORED" }),
+    batchRoot: t.exposeString("batchRoot", { nullable: true, description: "Merkle root of the vehicle's batch, as anchored." }),
+    txId: t.exposeString("txId", { nullable: true }),
+    blockNumber: t.exposeInt("blockNumber", { nullable: true }),
+    blockHash: t.exposeString("blockHash", { nullable: true }),
+    anchoredAt: t.expose("anchoredAt", { type: "DateTime", nullable: true }),
+    market: t.exposeString("market", { nullable: true }),
+    on: t.exposeString("on", { description: "The day certifications were checked for (YYYY-MM-DD)." }),
+    certifications: t.field({ type: [VerifiedCertificationRef], resolve: (v) => v.certifications }),
+  }),
+});
+
+const RowInput = builder.inputType("VehicleRowInput", {
+  fields: (t) => ({
+    vin: t.string({ required: false, description: "17 characters (ISO 3779). Give it, or the frame number for vehicles without a VIN.", validate: z.string().max(40) }),
+    frameNumber: t.string({ required: false, validate: z.string().max(60) }),
+    modelCode: t.string({ description: "A model code of your catalog.", validate: z.string().max(128) }),
+    productionDate: t.string({ description: "YYYY-MM-DD", validate: z.string().max(20) }),
+    batterySerial: t.string({ validate: z.string().max(200) }),
+    motorNumber: t.string({ validate: z.string().max(200) }),
+  }),
+});
+
+const dateArg = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date YYYY-MM-DD.")
+  .refine((s) => !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime()) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Use a real calendar date.");
+
+// ───────────── queries ─────────────
+
+builder.queryFields((t) => ({
+  vehicles: t.prismaConnection({
+    type: "Vehicle",
+    cursor: "id",
+    authScopes: { orgKind: ["MANUFACTURER"] },
+    description: "Your registered vehicles, newest first; search by the start of the VIN or frame number, or a battery or motor number.",
+    maxSize: 200,
+    defaultSize: 50,
+    args: { search: t.arg.string({ required: false, validate: z.string().max(100) }) },
+    resolve: (q, _r, args, ctx) => ctx.db.vehicle.findMany({ ...q, where: vehicleFilter(ctx, args.search), orderBy: [{ createdAt: "desc" }, { id: "asc" }] }),
+    totalCount: (_r, args, ctx) => ctx.db.vehicle.count({ where: vehicleFilter(ctx, args.search) }),
+  }),
+  vehicleImport: t.prismaField({
+    type: "VehicleImport",
+    nullable: true,
+    authScopes: { orgKind: ["MANUFACTURER"] },
+    description: "An import of yours and its progress.",
+    args: { id: t.arg.id() },
+    resolve: (q, _r, args, ctx) => ctx.db.vehicleImport.findFirst({ ...q, where: { id: decodeIdOf(String(args.id), "VehicleImport"), makerOrgId: ctx.actor?.org.id ?? NO_ORG } }),
+  }),
+  vehicleImports: t.prismaConnection({
+    type: "VehicleImport",
+    cursor: "id",
+    authScopes: { orgKind: ["MANUFACTURER"] },
+    description: "Your imports, newest first.",
+    maxSize: 100,
+    defaultSize: 20,
+    resolve: (q, _r, _a, ctx) => ctx.db.vehicleImport.findMany({ ...q, where: { makerOrgId: ctx.actor?.org.id ?? NO_ORG }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] }),
+    totalCount: (_r, _a, ctx) => ctx.db.vehicleImport.count({ where: { makerOrgId: ctx.actor?.org.id ?? NO_ORG } }),
+  }),
+  verifyVehicle: t.field({
+    type: VehicleVerificationRef,
+    nullable: true,
+    authScopes: { public: true },
+    description: "Anyone, without logging in: the vehicle with this VIN (or frame number), or null when none is registered.",
+    args: {
+      vin: t.arg.string({ validate: z.string().min(1).max(60) }),
+      market: t.arg.string({ required: false, description: "Only certifications for this market (e.g. EU, VN, TH).", validate: z.string().max(16) }),
+      on: t.arg.string({ required: false, description: "The day certifications must be valid on, YYYY-MM-DD; default today.", validate: dateArg }),
+    },
+    resolve: (_r, args, ctx) => verifyVehicle(ctx.db, args),
+  }),
+  vehicleProof: t.field({
+    type: "JSON",
+    nullable: true,
+    authScopes: { public: true },
+    description:
+      "Anyone: the vehicle's proof file (chain/proof FORMAT.md, version 1) to check offline with `corridor-verify proof.json --roots roots.pem`. Null until the vehicle's batch is anchored.",
+    args: { vin: t.arg.string({ validate: z.string().min(1).max(60) }) },
+    resolve: async (_r, args, ctx) => {
+      const hub = currentLedgerHub();
+      if (!hub) throw new ValidationError("This server has no ledger connected, so it cannot give proofs.");
+      const proof = await vehicleProof(ctx.db, hub, args.vin);
+      if (proof === undefined) throw new NotFoundError("Vehicle", args.vin.slice(0, 60));
+      return proof;
+    },
+  }),
+  ledgerRoots: t.string({
+    nullable: true,
+    authScopes: { public: true },
+    description: "Anyone: the consortium's root CA certificates (PEM), the trust anchors for checking proofs. Null when this server has no ledger connected.",
+    resolve: () => currentLedgerHub()?.rootsPem() ?? null,
+  }),
+}));
+
+function vehicleFilter(ctx: Context, search?: string | null) {
+  const q = search?.trim().toUpperCase();
+  return {
+    makerOrgId: ctx.actor?.org.id ?? NO_ORG,
+    ...(q ? { OR: [{ vin: { startsWith: q } }, { frameNumber: { startsWith: q } }, { batterySerial: q }, { motorNumber: q }] } : {}),
+  };
+}
+
+// ───────────── mutations ─────────────
+
+builder.mutationFields((t) => ({
+  registerVehicles: t.prismaField({
+    type: "VehicleImport",
+    authScopes: { orgKind: ["MANUFACTURER"] },
+    errors: { types: ruleErrors },
+    description: "Registers up to 10,000 vehicles. Good rows are registered and queued for anchoring; the import lists refused rows by position (1 = first).",
+    args: {
+      input: t.arg({
+        type: builder.inputType("RegisterVehiclesInput", {
+          fields: (t) => ({
+            rows: t.field({
+              type: [RowInput],
+              validate: z.array(z.unknown()).min(1, "Give at least one vehicle.").max(10_000, "At most 10,000 vehicles per call; import a CSV file for more."),
+            }),
+          }),
+        }),
+      }),
+    },
+    resolve: (_q, _r, { input }, ctx) => registerVehicles(ctx, { rows: input.rows }),
+  }),
+  importVehicles: t.prismaField({
+    type: "VehicleImport",
+    authScopes: { orgKind: ["MANUFACTURER"] },
+    errors: { types: ruleErrors },
+    description:
+      "Imports vehicles from CSV text with a header row: vin, frame_number, model_code, production_date, battery_serial, motor_number. Good rows are registered and queued for anchoring; refused rows are listed by line. Follow progress with vehicleImport.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("ImportVehiclesInput", {
+          fields: (t) => ({
+            fileName: t.string({ validate: z.string().trim().min(1).max(200) }),
+            csv: t.string({ description: "The file's text (UTF-8).", validate: z.string().min(1).max(200_000_000) }),
+          }),
+        }),
+      }),
+    },
+    resolve: (_q, _r, { input }, ctx) => importVehiclesCsv(ctx, input),
+  }),
+}));

@@ -1,0 +1,373 @@
+// Registering vehicles: rows from the API or a CSV file are validated one by one, good rows are
+// written in chunks of 10,000 with one INSERT … SELECT FROM unnest(…) each, grouped into batches
+// of at most 1,000 vehicles of one model (one Merkle tree, one ledger transaction each), and every
+// batch gets its outbox message in the same transaction. Bad rows are reported by line.
+//
+// Vehicle.vin holds the vehicle's key: its VIN, else its frame number (chain/proof `vehicleKey`);
+// Vehicle.frameNumber is set whenever the row gives one.
+import { randomUUID } from "node:crypto";
+import type { ServiceContext } from "../../context.js";
+import type { Tx } from "../../db/index.js";
+import { ValidationError } from "../../errors.js";
+import { writerOrgOf } from "../freight/access.js";
+import { writeAudit } from "../identity/audit.js";
+import { parseCsv } from "./csv.js";
+import { frameNumberProblem, vinProblem } from "./vin.js";
+
+/** Good rows written per transaction. */
+export const CHUNK_ROWS = 10_000;
+/** Vehicles per batch (one Merkle tree, one ledger transaction). */
+export const BATCH_SIZE = 1_000;
+/** Errors kept in VehicleImport.errors; errorRows counts them all. */
+export const MAX_REPORTED_ERRORS = 1_000;
+export const OUTBOX_TOPIC_BATCH = "vehicle.batch";
+
+/** A model code the contract accepts as an id (chain/contract validate.ts ID). */
+const LEDGER_ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const EARLIEST_PRODUCTION = "1990-01-01";
+
+export interface VehicleRowInput {
+  vin?: string | null;
+  frameNumber?: string | null;
+  modelCode: string;
+  productionDate: string;
+  batterySerial: string;
+  motorNumber: string;
+}
+
+export interface ImportRowError {
+  line: number;
+  field: string;
+  message: string;
+}
+
+interface Candidate {
+  line: number;
+  key: string;
+  vin: string | null;
+  frameNumber: string | null;
+  modelId: string;
+  productionDate: string;
+  batterySerial: string;
+  motorNumber: string;
+}
+
+interface Model {
+  id: string;
+  code: string;
+}
+
+/** Registers vehicles given as rows (row numbers start at 1). Returns the finished import. */
+export async function registerVehicles(ctx: ServiceContext, input: { rows: VehicleRowInput[]; fileName?: string | null }) {
+  const makerOrgId = writerOrgOf(ctx, "MANUFACTURER", "register vehicles");
+  if (input.rows.length === 0) throw new ValidationError("Give at least one vehicle.", [{ path: ["rows"], message: "empty" }]);
+  const rows = input.rows.map((raw, i) => ({ line: i + 1, raw }));
+  return runImport(ctx, makerOrgId, input.fileName ?? "api", rows);
+}
+
+const COLUMNS: Record<string, keyof VehicleRowInput> = {
+  vin: "vin",
+  framenumber: "frameNumber",
+  frame: "frameNumber",
+  framenr: "frameNumber",
+  modelcode: "modelCode",
+  model: "modelCode",
+  productiondate: "productionDate",
+  produced: "productionDate",
+  batteryserial: "batterySerial",
+  battery: "batterySerial",
+  motornumber: "motorNumber",
+  motor: "motorNumber",
+};
+
+/**
+ * Imports a CSV file: a header row naming the columns vin, frame_number, model_code,
+ * production_date, battery_serial, motor_number (any case, spaces or underscores), then one
+ * vehicle per record. Line numbers in the report are the file's.
+ */
+export async function importVehiclesCsv(ctx: ServiceContext, input: { fileName: string; csv: string }) {
+  const makerOrgId = writerOrgOf(ctx, "MANUFACTURER", "register vehicles");
+  const records = parseCsv(input.csv);
+  const header = records.next();
+  if (header.done) throw new ValidationError("The file is empty.", [{ path: ["csv"], message: "empty" }]);
+  const columns = header.value.fields.map((h) => COLUMNS[h.toLowerCase().replace(/[^a-z]/g, "")]);
+  const missing = ["modelCode", "productionDate", "batterySerial", "motorNumber"].filter((c) => !columns.includes(c as keyof VehicleRowInput));
+  if (!columns.includes("vin") && !columns.includes("frameNumber")) missing.unshift("vin or frame_number");
+  if (missing.length) {
+    throw new ValidationError(`The header row lacks the column(s) ${missing.join(", ")}. Expected: vin, frame_number, model_code, production_date, battery_serial, motor_number.`, [
+      { path: ["csv"], message: `missing columns: ${missing.join(", ")}` },
+    ]);
+  }
+  function* rows() {
+    for (const r of records) {
+      const raw: Record<string, string> = {};
+      columns.forEach((c, i) => {
+        if (c) raw[c] = r.fields[i] ?? "";
+      });
+      yield { line: r.line, raw: raw as unknown as VehicleRowInput };
+    }
+  }
+  return runImport(ctx, makerOrgId, input.fileName, rows());
+}
+
+/** Today's date at the easternmost time zone (UTC+14): no real production date is later. */
+function latestToday(now = new Date()): string {
+  return new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
+function isCalendarDate(v: string): boolean {
+  if (!DATE.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+function clean(v: string | null | undefined): string {
+  return (v ?? "").normalize("NFC").trim();
+}
+
+function textProblem(v: string, what: string): string | null {
+  if (!v) return `${what} is missing.`;
+  if (v.length > 128) return `${what} is longer than 128 characters.`;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v)) return `${what} contains control characters.`;
+  return null;
+}
+
+function validateRow(line: number, raw: VehicleRowInput, models: Map<string, Model>, today: string): { candidate?: Candidate; errors: ImportRowError[] } {
+  const errors: ImportRowError[] = [];
+  const err = (field: string, message: string) => errors.push({ line, field, message });
+  const vin = clean(raw.vin).toUpperCase() || null;
+  const frameNumber = clean(raw.frameNumber).toUpperCase() || null;
+  if (!vin && !frameNumber) err("vin", "Give the VIN or, for vehicles without one, the frame number.");
+  if (vin) {
+    const p = vinProblem(vin);
+    if (p) err("vin", p);
+  }
+  if (frameNumber) {
+    const p = frameNumberProblem(frameNumber);
+    if (p) err("frameNumber", p);
+  }
+  const modelCode = clean(raw.modelCode);
+  const model = models.get(modelCode) ?? models.get(modelCode.toUpperCase());
+  if (!modelCode) err("modelCode", "The model code is missing.");
+  else if (!model) err("modelCode", `Model ${modelCode.slice(0, 60)} is not in your catalog.`);
+  else if (!LEDGER_ID.test(model.code)) err("modelCode", `Model code ${model.code} cannot be anchored: use letters, digits, '.', '_', ':', '/' or '-'.`);
+  const productionDate = clean(raw.productionDate);
+  if (!isCalendarDate(productionDate)) err("productionDate", "Use a calendar date YYYY-MM-DD.");
+  if (!errors.some((e) => e.field === "productionDate")) {
+    if (productionDate > today) err("productionDate", `The production date ${productionDate} is in the future.`);
+    else if (productionDate < EARLIEST_PRODUCTION) err("productionDate", `The production date ${productionDate} is before ${EARLIEST_PRODUCTION}.`);
+  }
+  const batterySerial = clean(raw.batterySerial);
+  const motorNumber = clean(raw.motorNumber);
+  const bp = textProblem(batterySerial, "The battery serial");
+  if (bp) err("batterySerial", bp);
+  const mp = textProblem(motorNumber, "The motor number");
+  if (mp) err("motorNumber", mp);
+  if (errors.length || !model) return { errors };
+  const key = (vin ?? frameNumber) as string;
+  return { errors, candidate: { line, key, vin, frameNumber, modelId: model.id, productionDate, batterySerial, motorNumber } };
+}
+
+type ImportRow = { line: number; raw: VehicleRowInput };
+
+async function runImport(ctx: ServiceContext, makerOrgId: string, fileName: string, rows: Iterable<ImportRow>) {
+  const actor = ctx.actor;
+  const created = await ctx.db.$transaction(async (tx) => {
+    const imp = await tx.vehicleImport.create({ data: { makerOrgId, fileName: fileName.slice(0, 200), createdById: actor?.kind === "user" ? actor.userId : null } });
+    await writeAudit(tx, ctx, { action: "vehicleImport.start", targetType: "VehicleImport", targetId: imp.id, orgId: makerOrgId, after: { fileName: imp.fileName } });
+    return imp;
+  });
+  const importId = created.id;
+  const models = new Map<string, Model>();
+  for (const m of await ctx.db.vehicleModel.findMany({ where: { makerOrgId }, select: { id: true, code: true } })) {
+    models.set(m.code, m);
+    if (!models.has(m.code.toUpperCase())) models.set(m.code.toUpperCase(), m);
+  }
+  const modelCodeById = new Map([...models.values()].map((m) => [m.id, m.code]));
+  const today = latestToday();
+  const seen = new Map<string, number>(); // key → first line
+  const errors: ImportRowError[] = [];
+  let errorRows = 0;
+  let processed = 0;
+  let imported = 0;
+  let batchCount = 0;
+  let reportedProcessed = 0;
+  let chunk: Candidate[] = [];
+  /** Vehicles checked and waiting for their batch, by model. */
+  const pending = new Map<string, Candidate[]>();
+  let pendingCount = 0;
+
+  const report = (rowErrors: ImportRowError[]) => {
+    errorRows++;
+    for (const e of rowErrors) if (errors.length < MAX_REPORTED_ERRORS) errors.push(e);
+    // Duplicates against the database are found a chunk later: keep the report in line order.
+    if (rowErrors.length && errors.length > 1 && (errors[errors.length - 2]?.line ?? 0) > (rowErrors[0]?.line ?? 0)) errors.sort((a, b) => a.line - b.line);
+  };
+
+  /** Moves a chunk's vehicles that are not registered yet into the pending batches. */
+  const checkAgainstDb = async (cands: Candidate[]) => {
+    if (cands.length === 0) return;
+    const existing = await ctx.db.$queryRawUnsafe<{ vin: string }[]>(
+      `SELECT vin FROM "Vehicle" WHERE vin = ANY($1::text[])`,
+      cands.map((c) => c.key),
+    );
+    const taken = new Set(existing.map((r) => r.vin));
+    for (const c of cands) {
+      if (taken.has(c.key)) {
+        report([{ line: c.line, field: c.vin ? "vin" : "frameNumber", message: `${c.key} is already registered.` }]);
+        continue;
+      }
+      const list = pending.get(c.modelId) ?? [];
+      if (list.length === 0) pending.set(c.modelId, list);
+      list.push(c);
+      pendingCount++;
+    }
+  };
+
+  /** Writes whole batches (and, at the end, the remainders) with their outbox messages and the progress. */
+  const write = async (final: boolean) => {
+    const batches: { id: string; modelId: string; vehicles: Candidate[] }[] = [];
+    for (const [modelId, list] of pending) {
+      while (list.length >= BATCH_SIZE || (final && list.length > 0)) {
+        const vehicles = list.splice(0, BATCH_SIZE);
+        pendingCount -= vehicles.length;
+        batches.push({ id: randomUUID(), modelId, vehicles });
+      }
+    }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const count = batches.reduce((s, b) => s + b.vehicles.length, 0);
+        await ctx.db.$transaction(
+          async (tx) => {
+            if (batches.length) await insertBatches(tx, makerOrgId, importId, batches, modelCodeById);
+            await tx.vehicleImport.update({
+              where: { id: importId },
+              data: { processedRows: processed, importedRows: imported + count, errorRows, errors: errors as object[] },
+            });
+          },
+          { timeout: 120_000, maxWait: 30_000 },
+        );
+        imported += count;
+        batchCount += batches.length;
+        reportedProcessed = processed;
+        return;
+      } catch (e) {
+        // Another import registered some of these vehicles since they were checked: report them
+        // and write the rest. Anything else is unexpected.
+        const all = batches.flatMap((b) => b.vehicles);
+        const existing = await ctx.db.$queryRawUnsafe<{ vin: string }[]>(
+          `SELECT vin FROM "Vehicle" WHERE vin = ANY($1::text[])`,
+          all.map((c) => c.key),
+        );
+        if (attempt > 0 || existing.length === 0) throw e;
+        const taken = new Set(existing.map((r) => r.vin));
+        for (const b of batches) {
+          for (const c of b.vehicles) if (taken.has(c.key)) report([{ line: c.line, field: c.vin ? "vin" : "frameNumber", message: `${c.key} is already registered.` }]);
+          b.vehicles = b.vehicles.filter((c) => !taken.has(c.key));
+        }
+        for (let i = batches.length - 1; i >= 0; i--) if (batches[i]?.vehicles.length === 0) batches.splice(i, 1);
+      }
+    }
+  };
+
+  try {
+    for (const { line, raw } of rows) {
+      processed++;
+      const { candidate, errors: rowErrors } = validateRow(line, raw, models, today);
+      if (!candidate) {
+        report(rowErrors);
+      } else {
+        const first = seen.get(candidate.key);
+        if (first !== undefined) {
+          report([{ line, field: candidate.vin ? "vin" : "frameNumber", message: `${candidate.key} appears twice in this file (first on line ${first}).` }]);
+        } else {
+          seen.set(candidate.key, line);
+          chunk.push(candidate);
+        }
+      }
+      if (chunk.length >= CHUNK_ROWS) {
+        await checkAgainstDb(chunk);
+        chunk = [];
+        if (pendingCount >= CHUNK_ROWS) await write(false);
+      } else if (processed - reportedProcessed >= CHUNK_ROWS * 2) {
+        await write(false); // progress on a file of mostly bad rows
+      }
+    }
+    await checkAgainstDb(chunk);
+    chunk = [];
+    await write(true);
+  } catch (e) {
+    await ctx.db.vehicleImport
+      .update({ where: { id: importId }, data: { status: "FAILED", finishedAt: new Date(), processedRows: processed, errorRows, errors: errors as object[] } })
+      .catch(() => undefined);
+    throw e;
+  }
+  return ctx.db.$transaction(async (tx) => {
+    const imp = await tx.vehicleImport.update({
+      where: { id: importId },
+      data: { status: "DONE", finishedAt: new Date(), totalRows: processed, processedRows: processed, importedRows: imported, errorRows, errors: errors as object[] },
+    });
+    await writeAudit(tx, ctx, {
+      action: "vehicleImport.finish",
+      targetType: "VehicleImport",
+      targetId: importId,
+      orgId: makerOrgId,
+      after: { totalRows: processed, importedRows: imported, errorRows, batches: batchCount },
+    });
+    return imp;
+  });
+}
+
+/** One INSERT … SELECT FROM unnest for the vehicles, then the batches' rows and outbox messages. */
+async function insertBatches(tx: Tx, makerOrgId: string, importId: string, batches: { id: string; modelId: string; vehicles: Candidate[] }[], modelCodeById: Map<string, string>) {
+  await tx.vehicleBatch.createMany({ data: batches.map((b) => ({ id: b.id, makerOrgId, importId, count: b.vehicles.length })) });
+  const cols = {
+    id: [] as string[],
+    vin: [] as string[],
+    frame: [] as (string | null)[],
+    model: [] as string[],
+    date: [] as string[],
+    battery: [] as string[],
+    motor: [] as string[],
+    batch: [] as string[],
+    leaf: [] as number[],
+  };
+  for (const b of batches) {
+    b.vehicles.forEach((v, leaf) => {
+      cols.id.push(randomUUID());
+      cols.vin.push(v.key);
+      cols.frame.push(v.frameNumber);
+      cols.model.push(v.modelId);
+      cols.date.push(v.productionDate);
+      cols.battery.push(v.batterySerial);
+      cols.motor.push(v.motorNumber);
+      cols.batch.push(b.id);
+      cols.leaf.push(leaf);
+    });
+  }
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "Vehicle" (id, "makerOrgId", vin, "frameNumber", "vehicleModelId", "productionDate", "batterySerial", "motorNumber", "batchId", "leafIndex")
+     SELECT u.id, $1, u.vin, u.frame, u.model, u.pdate::date, u.battery, u.motor, u.batch, u.leaf
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[])
+       AS u(id, vin, frame, model, pdate, battery, motor, batch, leaf)`,
+    makerOrgId,
+    cols.id,
+    cols.vin,
+    cols.frame,
+    cols.model,
+    cols.date,
+    cols.battery,
+    cols.motor,
+    cols.batch,
+    cols.leaf,
+  );
+  await tx.outboxMessage.createMany({
+    data: batches.map((b) => ({
+      topic: OUTBOX_TOPIC_BATCH,
+      key: b.id,
+      payload: { batchId: b.id, makerOrgId, count: b.vehicles.length, modelCode: modelCodeById.get(b.modelId) ?? null },
+    })),
+  });
+}
