@@ -1,0 +1,1 @@
+export { connectionProfile, FabricNetworkLedger, NETWORK_TIMEOUTS_S, openFabricNetworkLedger } from "./network-ledger.js";
