@@ -1,7 +1,7 @@
 // The one interface the API uses to reach the shared ledger. Backends:
 //   embedded        the contract run in process, one node (./embedded) — development, demos, tests
 //   fabric-gateway  Fabric >= 2.4 through @hyperledger/fabric-gateway          (fabric-gateway/)
-//   fabric-network  Fabric 2.2 networks through fabric-network                 (fabric-gateway/)
+//   fabric-network  Fabric 2.2 networks through fabric-network                 (fabric-network/)
 //
 // The shape follows fabric-gateway: submit = endorse + order + wait for commit status, evaluate =
 // query one peer, chaincode events from a block number with checkpointing by (block, txId).
