@@ -14,3 +14,10 @@ export async function requirePlatformAdmin(): Promise<Viewer> {
   if (!viewer.isPlatformAdmin) notFound();
   return viewer;
 }
+
+/** Pages that belong to some kinds of organization only: the others get "not found". */
+export async function requireOrgKind(...kinds: Viewer["organization"]["kind"][]): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (!kinds.includes(viewer.organization.kind)) notFound();
+  return viewer;
+}

@@ -29,19 +29,19 @@ const placeholder = (href: string, key: FeatureKey): NavLink => ({ href, label: 
 /** What each kind of organization works on. Order is the order of the menu. */
 const WORK: Record<OrgKind, NavLink[]> = {
   MANUFACTURER: [
-    placeholder("/freight/bookings", "freightBooking"),
-    placeholder("/shipments", "shipments"),
+    { href: "/freight/bookings", label: "freightBooking" },
+    { href: "/shipments", label: "shipments" },
     placeholder("/vehicles", "vehicles"),
     placeholder("/compliance", "compliance"),
     placeholder("/documents", "documents"),
   ],
   LOGISTICS_OPERATOR: [
-    placeholder("/departures", "departures"),
+    { href: "/departures", label: "departures" },
     placeholder("/consolidation", "consolidation"),
     placeholder("/milestones", "milestones"),
     placeholder("/network", "corridorNetwork"),
   ],
-  DEALER: [placeholder("/inbound-shipments", "inboundShipments"), placeholder("/vehicles/verify", "verifyVehicle")],
+  DEALER: [{ href: "/inbound-shipments", label: "inboundShipments" }, placeholder("/vehicles/verify", "verifyVehicle")],
   ALLIANCE: [placeholder("/campaigns", "campaigns"), placeholder("/compliance/shared", "sharedCompliance"), placeholder("/alliance/members", "allianceMembers")],
   CERTIFICATION_BODY: [placeholder("/certifications", "certifications")],
   PLATFORM: [],

@@ -3,12 +3,14 @@
 import { z } from "zod";
 import type { Context } from "../../context.js";
 import { NotFoundError, ValidationError } from "../../errors.js";
-import { AnchorStatus, ImportStatus } from "../../generated/prisma/enums.js";
+import { AnchorStatus, CertificationStatus, CustodyType, ImportStatus } from "../../generated/prisma/enums.js";
 import { currentLedgerHub } from "../../ledger.js";
 import { builder } from "../../schema/builder.js";
 import { ruleErrors } from "../../schema/errors.js";
 import { decodeIdOf } from "../../schema/global-id.js";
 import { canSeeOrgPrivate, NO_ORG } from "../identity/scope.js";
+import { issueCertification, revokeCertification } from "./certifications.js";
+import { recordCustodyEvent } from "./custody.js";
 import { type ImportRowError, importVehiclesCsv, registerVehicles } from "./imports.js";
 import { vehicleProof, verifyVehicle } from "./verify.js";
 
@@ -127,6 +129,22 @@ const VerifiedCertificationRef = builder.objectRef<CertificationShape>("Verified
 
 type Verification = NonNullable<Awaited<ReturnType<typeof verifyVehicle>>>;
 
+const CustodyTypeEnum = builder.enumType(CustodyType, { name: "CustodyType", description: "SHIPPED and BORDER_CROSSED by logistics operators; DELIVERED by them or dealers." });
+
+const VerifiedCustodyEventRef = builder.objectRef<Verification["custody"][number]>("VerifiedCustodyEvent").implement({
+  description: "A custody milestone of the vehicle or of its batch, oldest first.",
+  authScopes: { public: true },
+  fields: (t) => ({
+    type: t.field({ type: CustodyTypeEnum, resolve: (e) => e.type }),
+    place: t.exposeString("place"),
+    occurredAt: t.expose("occurredAt", { type: "DateTime" }),
+    recordedBy: t.exposeString("recordedBy", { description: "The organization that recorded it." }),
+    scope: t.exposeString("scope", { description: "VEHICLE (this vehicle) or BATCH (its whole batch)." }),
+    txId: t.exposeString("txId", { nullable: true, description: "The ledger transaction; null until recorded on the ledger." }),
+    blockNumber: t.exposeInt("blockNumber", { nullable: true }),
+  }),
+});
+
 const VehicleVerificationRef = builder.objectRef<Verification>("VehicleVerification").implement({
   description: "What anyone may check about a vehicle: who made it, what and when, and how its identity is anchored on the ledger.",
   authScopes: { public: true },
@@ -149,6 +167,70 @@ const VehicleVerificationRef = builder.objectRef<Verification>("VehicleVerificat
     market: t.exposeString("market", { nullable: true }),
     on: t.exposeString("on", { description: "The day certifications were checked for (YYYY-MM-DD)." }),
     certifications: t.field({ type: [VerifiedCertificationRef], resolve: (v) => v.certifications }),
+    custody: t.field({ type: [VerifiedCustodyEventRef], description: "Custody milestones of the vehicle and its batch, oldest first.", resolve: (v) => v.custody }),
+  }),
+});
+
+// ───────────── certifications and custody ─────────────
+
+const CertificationStatusEnum = builder.enumType(CertificationStatus, {
+  name: "CertificationStatus",
+  description: "PENDING until the certification is on the ledger; ACTIVE; REVOKED once the revocation is on the ledger.",
+});
+
+/** Certifications the caller may see: those its body issued, or those of its own vehicles. */
+function certificationFilter(ctx: Context) {
+  const a = ctx.actor;
+  if (!a) return { id: NO_ORG };
+  if (a.isPlatformAdmin) return {};
+  return { OR: [{ issuerOrgId: a.org.id }, { makerOrgId: a.org.id }] };
+}
+
+builder.prismaNode("Certification", {
+  id: { field: "id" },
+  nullable: true,
+  description: "A certification issued by a certification body for a maker's model or listed vehicles, in one market. Visible to the body and the maker.",
+  authScopes: (c, ctx) => canSeeOrgPrivate(ctx, c.issuerOrgId) || canSeeOrgPrivate(ctx, c.makerOrgId),
+  findUnique: (id, ctx: Context) => ({ id, ...certificationFilter(ctx) }),
+  fields: (t) => ({
+    issuer: t.prismaField({ type: "Organization", nullable: true, resolve: (q, c, _a, ctx) => ctx.db.organization.findUnique({ ...q, where: { id: c.issuerOrgId } }) }),
+    maker: t.prismaField({ type: "Organization", nullable: true, resolve: (q, c, _a, ctx) => ctx.db.organization.findUnique({ ...q, where: { id: c.makerOrgId } }) }),
+    modelCode: t.exposeString("modelCode", { nullable: true, description: "The model certified; null when the scope is a list of vehicles." }),
+    vins: t.exposeStringList("vins", { description: "The vehicles certified, when the scope is a list." }),
+    market: t.exposeString("market"),
+    standard: t.exposeString("standard"),
+    number: t.exposeString("number"),
+    validFrom: t.string({ description: "YYYY-MM-DD", resolve: (c) => c.validFrom.toISOString().slice(0, 10) }),
+    validTo: t.string({ description: "YYYY-MM-DD", resolve: (c) => c.validTo.toISOString().slice(0, 10) }),
+    documentHash: t.exposeString("documentHash", { nullable: true }),
+    status: t.expose("status", { type: CertificationStatusEnum }),
+    revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true }),
+    revokeReason: t.exposeString("revokeReason", { nullable: true }),
+    txId: t.exposeString("txId", { nullable: true, description: "The ledger transaction of the current status." }),
+    blockNumber: t.exposeInt("blockNumber", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+builder.prismaNode("CustodyEvent", {
+  id: { field: "id" },
+  nullable: true,
+  description: "A custody milestone recorded by a logistics operator or dealer. Visible to the recorder; the public sees it through verifyVehicle.",
+  authScopes: (e, ctx) => canSeeOrgPrivate(ctx, e.orgId),
+  findUnique: (id, ctx: Context) => ({ id, ...(ctx.actor?.isPlatformAdmin ? {} : { orgId: ctx.actor?.org.id ?? NO_ORG }) }),
+  fields: (t) => ({
+    type: t.expose("type", { type: CustodyTypeEnum }),
+    vin: t.string({
+      nullable: true,
+      resolve: async (e, _a, ctx) => (e.vehicleId ? ((await ctx.db.vehicle.findUnique({ where: { id: e.vehicleId }, select: { vin: true } }))?.vin ?? null) : null),
+    }),
+    batchId: t.exposeString("batchId", { nullable: true }),
+    departureRef: t.exposeString("departureRef", { nullable: true }),
+    place: t.exposeString("place"),
+    occurredAt: t.expose("occurredAt", { type: "DateTime" }),
+    txId: t.exposeString("txId", { nullable: true }),
+    blockNumber: t.exposeInt("blockNumber", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
 
@@ -235,6 +317,28 @@ builder.queryFields((t) => ({
   }),
 }));
 
+builder.queryFields((t) => ({
+  certifications: t.prismaConnection({
+    type: "Certification",
+    cursor: "id",
+    authScopes: { orgKind: ["CERTIFICATION_BODY", "MANUFACTURER"], platformAdmin: true },
+    description: "Certifications of a maker, newest first: a body sees those it issued, the maker all of its own.",
+    maxSize: 200,
+    defaultSize: 50,
+    args: {
+      makerId: t.arg.id({ description: "The maker organization." }),
+      market: t.arg.string({ required: false, validate: z.string().max(16) }),
+    },
+    resolve: (q, _r, args, ctx) => ctx.db.certification.findMany({ ...q, where: certificationsWhere(ctx, args), orderBy: [{ createdAt: "desc" }, { id: "asc" }] }),
+    totalCount: (_r, args, ctx) => ctx.db.certification.count({ where: certificationsWhere(ctx, args) }),
+  }),
+}));
+
+function certificationsWhere(ctx: Context, args: { makerId: string | number; market?: string | null }) {
+  const market = args.market?.trim().toUpperCase();
+  return { makerOrgId: decodeIdOf(String(args.makerId), "Organization", "makerId"), ...certificationFilter(ctx), ...(market ? { market } : {}) };
+}
+
 function vehicleFilter(ctx: Context, search?: string | null) {
   const q = search?.trim().toUpperCase();
   return {
@@ -282,5 +386,70 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: (_q, _r, { input }, ctx) => importVehiclesCsv(ctx, input),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  issueCertification: t.prismaField({
+    type: "Certification",
+    authScopes: { orgKind: ["CERTIFICATION_BODY"] },
+    errors: { types: ruleErrors },
+    description: "Certification bodies: certifies a maker's model, or listed vehicles of it, for one market. PENDING until it is on the ledger.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("IssueCertificationInput", {
+          fields: (t) => ({
+            makerId: t.id({ description: "The maker organization." }),
+            modelCode: t.string({ required: false, description: "A model code of the maker. Give it, or vins.", validate: z.string().max(128) }),
+            vins: t.stringList({ required: false, description: "VINs (or frame numbers) of the maker's registered vehicles.", validate: z.array(z.string().max(60)).max(10_000) }),
+            market: t.string({ description: "A market code (EU, TH, VN …).", validate: z.string().max(16) }),
+            standard: t.string({ description: 'e.g. "EU 168/2013", "UN R136", "CCC", "TISI", "SNI".', validate: z.string().max(200) }),
+            number: t.string({ description: "The certificate or approval number as printed.", validate: z.string().max(300) }),
+            validFrom: t.string({ description: "YYYY-MM-DD", validate: z.string().max(20) }),
+            validTo: t.string({ description: "YYYY-MM-DD, after validFrom", validate: z.string().max(20) }),
+            documentHash: t.string({ required: false, description: "SHA-256 of the certificate document, 64 hex digits.", validate: z.string().max(100) }),
+          }),
+        }),
+      }),
+    },
+    resolve: (_q, _r, { input }, ctx) => issueCertification(ctx, { ...input, makerOrgId: decodeIdOf(String(input.makerId), "Organization", "makerId") }),
+  }),
+  revokeCertification: t.prismaField({
+    type: "Certification",
+    authScopes: { orgKind: ["CERTIFICATION_BODY"] },
+    errors: { types: ruleErrors },
+    description: "The body that issued a certification revokes it. Revoking twice is a CONFLICT.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("RevokeCertificationInput", {
+          fields: (t) => ({
+            id: t.id({ description: "The certification." }),
+            reason: t.string({ validate: z.string().max(1000) }),
+          }),
+        }),
+      }),
+    },
+    resolve: (_q, _r, { input }, ctx) => revokeCertification(ctx, { id: decodeIdOf(String(input.id), "Certification"), reason: input.reason }),
+  }),
+  recordCustodyEvent: t.prismaField({
+    type: "CustodyEvent",
+    authScopes: { orgKind: ["LOGISTICS_OPERATOR", "DEALER"] },
+    errors: { types: ruleErrors },
+    description: "Logistics operators (all types) and dealers (DELIVERED): records a custody milestone of a vehicle or a batch; it goes on the ledger.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("RecordCustodyEventInput", {
+          fields: (t) => ({
+            vin: t.string({ required: false, description: "The vehicle's VIN or frame number. Give it, or batchId.", validate: z.string().max(60) }),
+            batchId: t.string({ required: false, description: "The batch id as written on the ledger.", validate: z.string().max(128) }),
+            type: t.field({ type: CustodyTypeEnum }),
+            departureRef: t.string({ description: "The train departure or booking reference.", validate: z.string().max(200) }),
+            place: t.string({ description: "Station, border point or dealer site.", validate: z.string().max(400) }),
+            occurredAt: t.field({ type: "DateTime", description: "When it happened; not in the future." }),
+          }),
+        }),
+      }),
+    },
+    resolve: (_q, _r, { input }, ctx) => recordCustodyEvent(ctx, input),
   }),
 }));

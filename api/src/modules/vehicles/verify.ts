@@ -5,6 +5,7 @@ import type { Db } from "../../db/index.js";
 import { RuleViolationError } from "../../errors.js";
 import { type LedgerHub, PLATFORM_MSP } from "../../ledger.js";
 import { loadBatchTree } from "./batch-tree.js";
+import { custodyHistory } from "./custody.js";
 
 /** The identifier as people type it: trimmed, upper case. */
 export function normalizeVin(vin: string): string {
@@ -27,8 +28,10 @@ export async function verifyVehicle(db: Db, input: { vin: string; market?: strin
   const certifications = await db.certification.findMany({
     where: {
       makerOrgId: v.makerOrgId,
-      status: "ACTIVE",
-      OR: [{ modelCode: model.code }, { vins: { has: v.vin } }],
+      // On the ledger (PENDING is not yet); a revoked one still held on days before its revocation,
+      // as the contract's isCertificationValidOn.
+      status: { in: ["ACTIVE", "REVOKED"] },
+      AND: [{ OR: [{ modelCode: model.code }, { vins: { has: v.vin } }] }, { OR: [{ revokedAt: null }, { revokedAt: { gte: new Date(on.getTime() + 86_400_000) } }] }],
       validFrom: { lte: on },
       validTo: { gte: on },
       ...(input.market ? { market: input.market.trim().toUpperCase() } : {}),
@@ -36,6 +39,7 @@ export async function verifyVehicle(db: Db, input: { vin: string; market?: strin
     orderBy: [{ market: "asc" }, { validTo: "desc" }],
     take: 50,
   });
+  const custody = await custodyHistory(db, v);
   const b = v.batch;
   return {
     vin: v.frameNumber === v.vin ? null : v.vin,
@@ -55,6 +59,7 @@ export async function verifyVehicle(db: Db, input: { vin: string; market?: strin
     market: input.market?.trim().toUpperCase() ?? null,
     on: on.toISOString().slice(0, 10),
     certifications,
+    custody,
   };
 }
 

@@ -1,0 +1,158 @@
+"use client";
+
+import { App, Button, Card, Descriptions, Empty, Form, Input, Result, Select, Space, Spin, Table } from "antd";
+import Link from "next/link";
+import { useCallback, useEffect, useState } from "react";
+import { PageHeader } from "@/components/PageHeader";
+import type { FreightDepartureDetailQuery, MilestoneType } from "@/gql/graphql";
+import { useI18n } from "@/i18n/client";
+import { corridorStations, formatMoney, named, originTimeZone } from "@/lib/freight/format";
+import { DepartureDetailDocument, RecordMilestoneDocument } from "@/lib/freight/operations";
+import { gqlFetch } from "@/lib/graphql/client";
+import { isFailure, reportFailure, thrownMessage } from "@/lib/graphql/results";
+import { BookingStatusTag, DepartureStatusTag, FillGauge, ZonedTime } from "./common";
+import { MilestoneTimeline } from "./MilestoneTimeline";
+
+type Detail = Extract<NonNullable<FreightDepartureDetailQuery["node"]>, { code: string }>;
+type BookingOnTrain = NonNullable<Detail["bookings"]>["edges"][number]["node"];
+
+const MILESTONE_TYPES: MilestoneType[] = ["GATE_IN", "LOADED", "DEPARTED", "BORDER_CROSSING", "GAUGE_CHANGE", "CUSTOMS_CLEARED", "ARRIVED", "DELIVERED"];
+
+/** "2026-11-25T14:05" in the browser's zone, for a datetime-local input. */
+function localInputValue(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export function OperatorDepartureDetail({ id }: { id: string }) {
+  const { t, fmt, locale } = useI18n();
+  const o = t.freight.operator;
+  const { message } = App.useApp();
+  const [departure, setDeparture] = useState<Detail | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<{ type: MilestoneType; stationCode?: string; occurredAt: string; note?: string }>();
+
+  const load = useCallback(async () => {
+    try {
+      const { node } = await gqlFetch(DepartureDetailDocument, { id });
+      setDeparture(node && "code" in node ? (node as Detail) : null);
+    } catch (caught) {
+      setError(thrownMessage(t, caught));
+    }
+  }, [id, t]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (error) return <Result status="error" title={t.errors.pageTitle} subTitle={error} extra={<Button onClick={() => void load()}>{t.common.retry}</Button>} />;
+  if (departure === undefined) return <Spin aria-label={t.common.loading} />;
+  if (departure === null) return <Result status="404" title={t.errors.NOT_FOUND} extra={<Link href="/departures">{o.backToList}</Link>} />;
+
+  const zone = originTimeZone(departure.corridor);
+  const stations = corridorStations(departure.corridor);
+  const bookings: BookingOnTrain[] = departure.bookings?.edges.map((e) => e.node) ?? [];
+
+  async function record(values: { type: MilestoneType; stationCode?: string; occurredAt: string; note?: string }) {
+    if (!departure) return;
+    setSaving(true);
+    try {
+      const { recordMilestone } = await gqlFetch(RecordMilestoneDocument, {
+        input: {
+          departureId: departure.id,
+          type: values.type,
+          stationCode: values.stationCode ?? null,
+          occurredAt: new Date(values.occurredAt).toISOString(),
+          note: values.note || null,
+        },
+      });
+      if (isFailure(recordMilestone)) {
+        reportFailure(recordMilestone, { t, notify: (text) => message.error(text), form, fields: ["type", "stationCode", "occurredAt", "note"] });
+        return;
+      }
+      message.success(o.recorded);
+      form.setFieldsValue({ note: "", occurredAt: localInputValue(new Date()) });
+      await load();
+    } catch (caught) {
+      message.error(thrownMessage(t, caught));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={fmt(o.departureTitle, { code: departure.code })}
+        description={<DepartureStatusTag status={departure.status} />}
+        extra={<Button href="/departures">{o.backToList}</Button>}
+      />
+      <div className="freight-grid">
+        <Space direction="vertical" size={16} style={{ width: "100%" }}>
+          <Card>
+            <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+              <Descriptions.Item label={t.freight.corridor}>{named(departure.corridor, locale)}</Descriptions.Item>
+              <Descriptions.Item label={t.freight.departs}>
+                <ZonedTime value={departure.departsAt} timeZone={zone} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t.freight.cutoff}>
+                <ZonedTime value={departure.cutoffAt} timeZone={zone} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t.freight.eta}>
+                <strong data-testid="departure-eta">
+                  <ZonedTime value={departure.etaAt} timeZone={zone} />
+                </strong>
+              </Descriptions.Item>
+              <Descriptions.Item label={t.freight.capacity}>
+                <FillGauge {...departure} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t.freight.lclPrice}>{formatMoney(departure.lclPerWm, locale)}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card title={o.bookings}>
+            <Table<BookingOnTrain>
+              rowKey="id"
+              size="small"
+              pagination={false}
+              scroll={{ x: 640 }}
+              dataSource={bookings}
+              locale={{ emptyText: <Empty description={o.noBookings} /> }}
+              columns={[
+                { title: t.freight.shipments.reference, dataIndex: "reference" },
+                { title: t.freight.status, key: "status", render: (_, row) => <BookingStatusTag status={row.status} /> },
+                { title: t.freight.shipments.mode, dataIndex: "mode" },
+                { title: t.freight.shipments.maker, key: "maker", render: (_, row) => named(row.maker, locale) },
+                { title: t.freight.destination, dataIndex: "destinationCode" },
+                { title: "FEU", key: "feu", render: (_, row) => Math.round(row.feu * 100) / 100 },
+              ]}
+            />
+          </Card>
+        </Space>
+        <Space direction="vertical" size={16} style={{ width: "100%" }}>
+          <Card title={o.recordMilestone}>
+            <Form form={form} layout="vertical" onFinish={record} initialValues={{ type: "DEPARTED", stationCode: stations[0]?.code, occurredAt: localInputValue(new Date()) }}>
+              <Form.Item name="type" label={o.milestoneType} rules={[{ required: true, message: t.common.required }]}>
+                <Select options={MILESTONE_TYPES.map((value) => ({ value, label: t.freight.milestoneType[value] }))} />
+              </Form.Item>
+              <Form.Item name="stationCode" label={o.station}>
+                <Select allowClear options={stations.map((s) => ({ value: s.code, label: `${named(s, locale)} (${s.code})` }))} />
+              </Form.Item>
+              <Form.Item name="occurredAt" label={o.occurredAt} rules={[{ required: true, message: t.common.required }]}>
+                <Input type="datetime-local" />
+              </Form.Item>
+              <Form.Item name="note" label={o.note}>
+                <Input.TextArea rows={2} maxLength={500} />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" loading={saving}>
+                {o.record}
+              </Button>
+            </Form>
+          </Card>
+          <Card title={t.freight.detail.timeline}>
+            <MilestoneTimeline milestones={departure.milestones} timeZone={zone} />
+          </Card>
+        </Space>
+      </div>
+    </>
+  );
+}

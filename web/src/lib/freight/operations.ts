@@ -1,0 +1,446 @@
+import { graphql } from "@/gql";
+
+export const CorridorsDocument = graphql(`
+  query FreightCorridors {
+    corridors {
+      code
+      name
+      nameZh
+      legs {
+        seq
+        from {
+          code
+          name
+          nameZh
+          timezone
+        }
+        to {
+          code
+          name
+          nameZh
+          timezone
+        }
+      }
+    }
+  }
+`);
+
+export const DeparturesDocument = graphql(`
+  query FreightDepartures($corridorCode: String, $destinationCode: String, $from: DateTime, $to: DateTime, $bookableOnly: Boolean, $mine: Boolean, $first: Int!, $after: String) {
+    departures(corridorCode: $corridorCode, destinationCode: $destinationCode, from: $from, to: $to, bookableOnly: $bookableOnly, mine: $mine, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...DepartureRow
+        }
+      }
+    }
+  }
+
+  fragment DepartureRow on Departure {
+    id
+    code
+    departsAt
+    cutoffAt
+    etaAt
+    status
+    bookable
+    capacityFeu
+    bookedFeu
+    remainingFeu
+    fillPct
+    lclPerWm {
+      amountMinor
+      currency
+    }
+    fcl40 {
+      amountMinor
+      currency
+    }
+    fcl20 {
+      amountMinor
+      currency
+    }
+    operator {
+      id
+      name
+      nameZh
+    }
+    corridor {
+      code
+      name
+      nameZh
+      legs {
+        seq
+        from {
+          code
+          name
+          nameZh
+          timezone
+        }
+        to {
+          code
+          name
+          nameZh
+          timezone
+        }
+      }
+    }
+  }
+`);
+
+export const DepartureDetailDocument = graphql(`
+  query FreightDepartureDetail($id: ID!) {
+    node(id: $id) {
+      ... on Departure {
+        ...DepartureRow
+        milestones {
+          id
+          type
+          stationCode
+          occurredAt
+          note
+          containerRef
+        }
+        bookings(first: 50) {
+          totalCount
+          edges {
+            node {
+              id
+              reference
+              status
+              mode
+              destinationCode
+              feu
+              maker {
+                id
+                name
+                nameZh
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const VehicleModelsDocument = graphql(`
+  query FreightVehicleModels($search: String) {
+    vehicleModels(search: $search, first: 50) {
+      edges {
+        node {
+          id
+          code
+          name
+          nameZh
+        }
+      }
+    }
+  }
+`);
+
+export const DealersDocument = graphql(`
+  query FreightDealers {
+    organizations(kind: DEALER, first: 100) {
+      edges {
+        node {
+          id
+          name
+          nameZh
+          city
+          countryCode
+        }
+      }
+    }
+  }
+`);
+
+export const QuoteDocument = graphql(`
+  query FreightQuote($input: BookingRequestInput!) {
+    quote(input: $input) {
+      mode
+      total {
+        amountMinor
+        currency
+      }
+      items {
+        code
+        description
+        quantity
+        unitPrice {
+          amountMinor
+          currency
+        }
+        amount {
+          amountMinor
+          currency
+        }
+      }
+      chargeableWm
+      volumeCbm
+      grossKg
+      feu
+      fitsNow
+    }
+  }
+`);
+
+export const CreateBookingDocument = graphql(`
+  mutation FreightCreateBooking($input: CreateBookingInput!) {
+    createBooking(input: $input) {
+      __typename
+      ... on CreateBookingSuccess {
+        data {
+          replayed
+          booking {
+            id
+            reference
+            status
+          }
+        }
+      }
+      ... on DomainError {
+        code
+        message
+      }
+      ... on RuleViolationError {
+        rule
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const BookingsDocument = graphql(`
+  query FreightBookings($status: [BookingStatus!], $departureId: ID, $first: Int!, $after: String) {
+    bookings(status: $status, departureId: $departureId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...BookingRow
+        }
+      }
+    }
+  }
+
+  fragment BookingRow on Booking {
+    id
+    reference
+    mode
+    status
+    destinationCode
+    feu
+    grossKg
+    volumeCbm
+    fcl20Count
+    fcl40Count
+    createdAt
+    quoted {
+      amountMinor
+      currency
+    }
+    maker {
+      id
+      name
+      nameZh
+    }
+    consignee {
+      id
+      name
+      nameZh
+    }
+    departure {
+      id
+      code
+      departsAt
+      cutoffAt
+      etaAt
+      status
+      corridor {
+        code
+        name
+        nameZh
+        legs {
+          seq
+          from {
+            code
+            name
+            nameZh
+            timezone
+          }
+          to {
+            code
+            name
+            nameZh
+            timezone
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const BookingDetailDocument = graphql(`
+  query FreightBookingDetail($id: ID!) {
+    node(id: $id) {
+      ... on Booking {
+        ...BookingRow
+        cancellationFee {
+          amountMinor
+          currency
+        }
+        lines {
+          id
+          quantity
+          crates
+          volumeCbm
+          grossKg
+          vehicleModel {
+            id
+            code
+            name
+            nameZh
+          }
+        }
+        rollOfferedTo {
+          id
+          code
+          departsAt
+        }
+        departure {
+          id
+          milestones {
+            id
+            type
+            stationCode
+            occurredAt
+            note
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CancelBookingDocument = graphql(`
+  mutation FreightCancelBooking($input: CancelBookingInput!) {
+    cancelBooking(input: $input) {
+      __typename
+      ... on CancelBookingSuccess {
+        data {
+          id
+          status
+        }
+      }
+      ... on DomainError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const RespondToRollDocument = graphql(`
+  mutation FreightRespondToRoll($input: RespondToRollInput!) {
+    respondToRoll(input: $input) {
+      __typename
+      ... on RespondToRollSuccess {
+        data {
+          id
+          status
+        }
+      }
+      ... on DomainError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const ScheduleDepartureDocument = graphql(`
+  mutation FreightScheduleDeparture($input: ScheduleDepartureInput!) {
+    scheduleDeparture(input: $input) {
+      __typename
+      ... on ScheduleDepartureSuccess {
+        data {
+          id
+          code
+        }
+      }
+      ... on DomainError {
+        code
+        message
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const CreateTrainServiceDocument = graphql(`
+  mutation FreightCreateTrainService($input: CreateTrainServiceInput!) {
+    createTrainService(input: $input) {
+      __typename
+      ... on CreateTrainServiceSuccess {
+        data {
+          id
+          code
+        }
+      }
+      ... on DomainError {
+        code
+        message
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const RecordMilestoneDocument = graphql(`
+  mutation FreightRecordMilestone($input: RecordMilestoneInput!) {
+    recordMilestone(input: $input) {
+      __typename
+      ... on RecordMilestoneSuccess {
+        data {
+          id
+          status
+          etaAt
+        }
+      }
+      ... on DomainError {
+        code
+        message
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+    }
+  }
+`);
