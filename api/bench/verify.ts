@@ -97,7 +97,7 @@ async function main() {
       { input: { csv, fileName: "bench.csv" } },
       token,
     );
-    if ((imported.json.data?.importVehicles as { __typename: string }).__typename !== "ImportVehiclesSuccess") throw new Error(JSON.stringify(imported.json));
+    if ((imported.json.data?.importVehicles as { __typename?: string } | undefined)?.__typename !== "ImportVehiclesSuccess") throw new Error(JSON.stringify(imported.json));
     // Measure real lookups only: every vehicle imported and the last batch anchored.
     const registered = await db.prisma.vehicle.count();
     if (registered !== VEHICLES)

@@ -20,6 +20,10 @@ function findVehicle(db: Db, vin: string) {
 export async function verifyVehicle(db: Db, input: { vin: string; market?: string | null; on?: string | null }) {
   const v = await findVehicle(db, input.vin);
   if (!v) return null;
+  // The custody lookup needs only the vehicle: start it alongside the rest.
+  const custodyPromise = custodyHistory(db, v);
+  // awaited below; marked handled so a failure elsewhere first cannot leave it unhandled
+  custodyPromise.catch(() => undefined);
   const [maker, model] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: v.makerOrgId }, select: { name: true, nameZh: true, countryCode: true } }),
     db.vehicleModel.findUniqueOrThrow({ where: { id: v.vehicleModelId }, select: { code: true, name: true, category: true } }),
@@ -39,7 +43,7 @@ export async function verifyVehicle(db: Db, input: { vin: string; market?: strin
     orderBy: [{ market: "asc" }, { validTo: "desc" }],
     take: 50,
   });
-  const custody = await custodyHistory(db, v);
+  const custody = await custodyPromise;
   const b = v.batch;
   return {
     vin: v.frameNumber === v.vin ? null : v.vin,

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Vehicle_frameNumber_idx" ON "Vehicle"("frameNumber");
