@@ -200,9 +200,9 @@ describe("visibility, rolls and milestones", () => {
       );
     const departed = await milestone("DEPARTED", "CNCKG-TJC", new Date(Date.now() - 3_600_000).toISOString());
     expect(departed.data).toMatchObject({ recordMilestone: { data: { status: "DEPARTED" } } });
-    expect(
-      (await seen(dealer.token)) ?? (await gql(t.app, `query($id: ID!) { node(id: $id) { ... on Booking { status } } }`, { id: moved }, { token: dealer.token })).data,
-    ).toBeTruthy();
+    // the dealer follows the booking that moved to the later train
+    const inbound = await gql(t.app, `query($id: ID!) { node(id: $id) { ... on Booking { status } } }`, { id: moved }, { token: dealer.token });
+    expect(inbound.data).toEqual({ node: { status: "IN_TRANSIT" } });
     const future = await milestone("ARRIVED", "LAVTE", inDays(3));
     expect(future.data).toMatchObject({ recordMilestone: { __typename: "ValidationError" } });
     const arrived = await milestone("ARRIVED", "LAVTE", new Date().toISOString());
@@ -307,6 +307,22 @@ describe("consolidation", () => {
     const peek = await gql(t.app, `query($id: ID!) { node(id: $id) { ... on Departure { plan { id } } } }`, { id: dep }, { token: maker.token });
     expect(peek.data).toEqual({ node: { plan: null } });
     expect(peek.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+
+    // a booking that arrives after the plan was run makes the plan stale
+    const latecomer = await book(maker.token, dep, [{ model: "YD-G5", quantity: 2 }]);
+    const stale = await gql(
+      t.app,
+      `mutation($input: LockPlanInput!) { lockPlan(input: $input) { __typename ... on DomainError { code message } } }`,
+      { input: { planId: plan.id } },
+      { token: operator.token },
+    );
+    expect(stale.data).toMatchObject({ lockPlan: { code: "CONFLICT", message: expect.stringMatching(/run consolidation again/) } });
+    await gql(
+      t.app,
+      `mutation($input: CancelBookingInput!) { cancelBooking(input: $input) { __typename } }`,
+      { input: { bookingId: latecomer.data?.createBooking.data?.booking.id } },
+      { token: maker.token },
+    );
 
     const lock = await gql(
       t.app,

@@ -1,6 +1,6 @@
 import type { ServiceContext } from "../../context.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
-import type { Prisma } from "../../generated/prisma/client.js";
+import type { Departure, Prisma } from "../../generated/prisma/client.js";
 import { writeAudit } from "../identity/audit.js";
 import { writerOrgOf } from "./access.js";
 import { assertTransition } from "./booking-state.js";
@@ -8,9 +8,8 @@ import { type ConsolidationPlan, type ContainerType, DEFAULT_LITHIUM_RULES, type
 import { loadLegs } from "./network.js";
 
 /** The engine's view of the departure's LCL cargo: pure data built from the database. */
-async function engineInput(ctx: ServiceContext, departureId: string) {
-  const departure = await ctx.db.departure.findUnique({ where: { id: departureId } });
-  if (!departure) throw new NotFoundError("Departure");
+async function engineInput(ctx: ServiceContext, departure: Departure) {
+  const departureId = departure.id;
   const [legs, types, bookings] = await Promise.all([
     loadLegs(ctx.db, departure.corridorCode),
     ctx.db.containerType.findMany({ orderBy: { code: "asc" } }),
@@ -57,14 +56,10 @@ async function engineInput(ctx: ServiceContext, departureId: string) {
     }),
   );
   return {
-    departure,
-    bookings: lcl,
-    input: {
-      containerTypes,
-      train: { maxTeu: Math.max(0, Math.floor((departure.capacityFeu - fclFeu) * 2)), maxGrossKg: departure.maxGrossKg },
-      lines,
-      lithiumRules: DEFAULT_LITHIUM_RULES,
-    },
+    containerTypes,
+    train: { maxTeu: Math.max(0, Math.floor((departure.capacityFeu - fclFeu) * 2)), maxGrossKg: departure.maxGrossKg },
+    lines,
+    lithiumRules: DEFAULT_LITHIUM_RULES,
   };
 }
 
@@ -75,8 +70,7 @@ export async function runConsolidation(ctx: ServiceContext, departureId: string)
   if (!owned) throw new NotFoundError("Departure");
   if (owned.status !== "OPEN" && owned.status !== "CLOSED") throw new ConflictError(`A ${owned.status.toLowerCase()} train can no longer be planned.`);
   if (await ctx.db.consolidationPlan.findFirst({ where: { departureId, status: "LOCKED" } })) throw new ConflictError("The plan is locked; this train's load is final.");
-  const { input } = await engineInput(ctx, departureId);
-  const plan = planConsolidation(input);
+  const plan = planConsolidation(await engineInput(ctx, owned));
   return ctx.db.$transaction(async (tx) => {
     const last = await tx.consolidationPlan.findFirst({ where: { departureId }, orderBy: { version: "desc" } });
     await tx.consolidationPlan.updateMany({ where: { departureId, status: "DRAFT" }, data: { status: "SUPERSEDED" } });
@@ -112,12 +106,12 @@ export async function lockPlan(ctx: ServiceContext, planId: string, now = new Da
     throw new ConflictError(`${result.unplaced.reduce((s, u) => s + u.quantity, 0)} crates are not placed; roll or cancel those bookings before locking.`);
   const planned = new Set(result.containers.flatMap((c) => c.bookingIds));
   return ctx.db.$transaction(async (tx) => {
-    const bookings = await tx.booking.findMany({ where: { departureId: plan.departureId, status: "CONFIRMED" } });
-    for (const b of bookings) {
-      if (b.mode === "LCL" && !planned.has(b.id)) continue;
-      assertTransition(b.status, "PLANNED");
-    }
-    await tx.booking.updateMany({ where: { departureId: plan.departureId, status: "CONFIRMED" }, data: { status: "PLANNED" } });
+    // A booking confirmed after the plan was run is not in it: the plan is stale.
+    const confirmed = await tx.booking.findMany({ where: { departureId: plan.departureId, status: "CONFIRMED" }, select: { id: true, mode: true, status: true, reference: true } });
+    const missing = confirmed.filter((b) => b.mode === "LCL" && !planned.has(b.id));
+    if (missing.length) throw new ConflictError(`Booking(s) ${missing.map((b) => b.reference).join(", ")} came after this plan; run consolidation again before locking.`);
+    for (const b of confirmed) assertTransition(b.status, "PLANNED");
+    await tx.booking.updateMany({ where: { id: { in: confirmed.map((b) => b.id) } }, data: { status: "PLANNED" } });
     await tx.departure.update({ where: { id: plan.departureId }, data: { status: "CLOSED" } });
     const locked = await tx.consolidationPlan.update({ where: { id: plan.id }, data: { status: "LOCKED", lockedAt: now } });
     await writeAudit(tx, ctx, {
