@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type { ServiceContext } from "../../context.js";
-import type { Tx } from "../../db/index.js";
-import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from "../../errors.js";
-import type { Departure, VehicleModel } from "../../generated/prisma/client.js";
-import type { BookingMode, BookingStatus } from "../../generated/prisma/enums.js";
+import type { Prisma, Tx } from "../../db/index.js";
+import { ConflictError, DomainError, NotFoundError, RuleViolationError, ValidationError } from "../../errors.js";
+import type { Booking, Departure, VehicleModel } from "../../generated/prisma/client.js";
+import type { BookingMode, BookingStatus, DepartureStatus, OrgKind } from "../../generated/prisma/enums.js";
 import { writeAudit } from "../identity/audit.js";
 import { actorOf } from "../identity/guards.js";
 import { writerOrgOf } from "./access.js";
 import { assertTransition, holdsCapacity, TransitionError } from "./booking-state.js";
-import { loadLegs, loadRules } from "./network.js";
+import { cachedContainerTypes, cachedLegs, cachedRules, loadRules } from "./network.js";
 import { fclQuote, lclQuote, type Quote, type QuoteLine } from "./quote.js";
 import { countriesOnRoute, lithiumRefusal } from "./route.js";
 
@@ -30,15 +30,75 @@ export interface BookingRequest {
 /** More units than this on one line is a typing error, not a shipment. */
 export const MAX_UNITS_PER_LINE = 20_000;
 
+/** What a booking needs of a vehicle model: its crate and its dangerous-goods facts. */
+type CrateSpec = Pick<VehicleModel, "id" | "code" | "unitsPerCrate" | "crateLengthMm" | "crateWidthMm" | "crateHeightMm" | "crateGrossKg" | "unNumber" | "stateOfChargePct">;
+
+/** What a booking needs of a departure: status, cut-off, capacity and tariff. */
+type DepartureFacts = Pick<
+  Departure,
+  | "id"
+  | "code"
+  | "corridorCode"
+  | "departsAt"
+  | "cutoffAt"
+  | "status"
+  | "capacityFeu"
+  | "maxGrossKg"
+  | "currencyCode"
+  | "lclPerWmMinor"
+  | "wmKgPerCbm"
+  | "fcl40Minor"
+  | "fcl20Minor"
+  | "bookedMilliFeu"
+  | "bookedGrossKg"
+>;
+
 interface PricedLine extends QuoteLine {
-  model: VehicleModel;
+  model: CrateSpec;
+}
+
+/**
+ * Everything a quote or a booking reads that is not cacheable reference data, in one round trip:
+ * the departure, the maker's models on the lines, the consignee's kind, and the booking that an
+ * idempotency key already made.
+ */
+interface BookingFacts {
+  departure: DepartureFacts | null;
+  models: CrateSpec[];
+  consigneeKind: OrgKind | null;
+  earlierId: string | null;
+}
+
+async function loadBookingFacts(ctx: ServiceContext, makerOrgId: string, req: BookingRequest, idempotencyKey: string | null): Promise<BookingFacts> {
+  const modelIds = JSON.stringify([...new Set(req.lines.map((l) => l.vehicleModelId))]);
+  const rows = await ctx.db.$queryRaw<
+    (Omit<DepartureFacts, "id" | "status"> & { id: string | null; status: DepartureStatus | null; models: CrateSpec[]; consigneeKind: OrgKind | null; earlierId: string | null })[]
+  >`
+    SELECT d.id, d.code, d."corridorCode", d."departsAt", d."cutoffAt", d.status::text AS status, d."capacityFeu", d."maxGrossKg",
+           d."currencyCode", d."lclPerWmMinor", d."wmKgPerCbm", d."fcl40Minor", d."fcl20Minor", d."bookedMilliFeu", d."bookedGrossKg",
+           (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                     'id', m.id, 'code', m.code, 'unitsPerCrate', m."unitsPerCrate", 'crateLengthMm', m."crateLengthMm",
+                     'crateWidthMm', m."crateWidthMm", 'crateHeightMm', m."crateHeightMm", 'crateGrossKg', m."crateGrossKg",
+                     'unNumber', m."unNumber", 'stateOfChargePct', m."stateOfChargePct")), '[]'::jsonb)
+              FROM "VehicleModel" m
+             WHERE m."makerOrgId" = ${makerOrgId} AND m.id IN (SELECT jsonb_array_elements_text(${modelIds}::jsonb))) AS models,
+           (SELECT o.kind::text FROM "Organization" o WHERE o.id = ${req.consigneeOrgId ?? null}) AS "consigneeKind",
+           (SELECT b.id FROM "Booking" b WHERE b."makerOrgId" = ${makerOrgId} AND b."idempotencyKey" = ${idempotencyKey}) AS "earlierId"
+      FROM (SELECT 1) AS one LEFT JOIN "Departure" d ON d.id = ${req.departureId}`;
+  const row = rows[0];
+  if (!row) throw new Error("the booking facts query returned no row");
+  const { models, consigneeKind, earlierId, ...departure } = row;
+  return {
+    departure: departure.id === null || departure.status === null ? null : (departure as DepartureFacts),
+    models: typeof models === "string" ? JSON.parse(models) : models,
+    consigneeKind,
+    earlierId,
+  };
 }
 
 /** Crates, weight and volume of each line, from the maker's own catalog. */
-async function priceLines(ctx: ServiceContext, makerOrgId: string, lines: CargoLineInput[]): Promise<PricedLine[]> {
+function priceLines(models: CrateSpec[], lines: CargoLineInput[]): PricedLine[] {
   if (!lines.length) throw new ValidationError("Add at least one cargo line.", [{ path: ["lines"], message: "empty" }]);
-  const ids = [...new Set(lines.map((l) => l.vehicleModelId))];
-  const models = await ctx.db.vehicleModel.findMany({ where: { id: { in: ids }, makerOrgId } });
   return lines.map((l, i) => {
     const model = models.find((m) => m.id === l.vehicleModelId);
     if (!model) throw new NotFoundError("Vehicle model");
@@ -59,7 +119,7 @@ async function priceLines(ctx: ServiceContext, makerOrgId: string, lines: CargoL
   });
 }
 
-function quoteFor(departure: Departure, req: BookingRequest, lines: PricedLine[]): Quote {
+function quoteFor(departure: DepartureFacts, req: BookingRequest, lines: PricedLine[]): Quote {
   const tariff = {
     currency: departure.currencyCode,
     lclPerWmMinor: departure.lclPerWmMinor,
@@ -74,8 +134,12 @@ function quoteFor(departure: Departure, req: BookingRequest, lines: PricedLine[]
   return fclQuote(tariff, { fcl40, fcl20 }, lines);
 }
 
-async function checkCargo(ctx: ServiceContext, departure: Departure, req: BookingRequest, lines: PricedLine[], quote: Quote) {
-  const [legs, rules, types] = await Promise.all([loadLegs(ctx.db, departure.corridorCode), loadRules(ctx.db, departure.corridorCode), ctx.db.containerType.findMany()]);
+async function checkCargo(ctx: ServiceContext, departure: DepartureFacts, req: BookingRequest, lines: PricedLine[], quote: Quote) {
+  const [legs, rules, types] = await Promise.all([
+    cachedLegs(ctx.db, departure.corridorCode),
+    cachedRules(ctx.db, departure.corridorCode),
+    req.mode === "FCL" ? cachedContainerTypes(ctx.db) : [],
+  ]);
   const refusal = lithiumRefusal(
     lines.map((l) => ({ label: l.model.code, unNumber: l.model.unNumber, stateOfChargePct: l.model.stateOfChargePct })),
     countriesOnRoute(legs),
@@ -100,8 +164,7 @@ async function checkCargo(ctx: ServiceContext, departure: Departure, req: Bookin
   return destinationCode;
 }
 
-async function openDeparture(ctx: ServiceContext, departureId: string, now: Date): Promise<Departure> {
-  const departure = await ctx.db.departure.findUnique({ where: { id: departureId } });
+function openDeparture(departure: DepartureFacts | null, now: Date): DepartureFacts {
   if (!departure || departure.status === "CANCELLED") throw new NotFoundError("Departure");
   if (departure.status !== "OPEN" || now >= departure.cutoffAt) {
     throw new RuleViolationError("CUTOFF_PASSED", `Booking for ${departure.code} closed at its cut-off, ${departure.cutoffAt.toISOString().replace("T", " ").slice(0, 16)} UTC.`);
@@ -109,13 +172,20 @@ async function openDeparture(ctx: ServiceContext, departureId: string, now: Date
   return departure;
 }
 
+/** Validates and prices a request against facts already loaded; throws the first problem. */
+async function assess(ctx: ServiceContext, facts: BookingFacts, req: BookingRequest, now: Date) {
+  const departure = openDeparture(facts.departure, now);
+  const lines = priceLines(facts.models, req.lines);
+  const quote = quoteFor(departure, req, lines);
+  const destinationCode = await checkCargo(ctx, departure, req, lines, quote);
+  return { departure, lines, quote, destinationCode };
+}
+
 /** An instant price for cargo on a departure; nothing is written. */
 export async function quoteBooking(ctx: ServiceContext, req: BookingRequest, now = new Date()) {
   const makerOrgId = writerOrgOf(ctx, "MANUFACTURER", "book freight");
-  const departure = await openDeparture(ctx, req.departureId, now);
-  const lines = await priceLines(ctx, makerOrgId, req.lines);
-  const quote = quoteFor(departure, req, lines);
-  await checkCargo(ctx, departure, req, lines, quote);
+  const facts = await loadBookingFacts(ctx, makerOrgId, { ...req, consigneeOrgId: null }, null);
+  const { departure, quote } = await assess(ctx, facts, req, now);
   const remainingMilliFeu = departure.capacityFeu * 1000 - departure.bookedMilliFeu;
   return { quote, departure, fitsNow: quote.milliFeu <= remainingMilliFeu && quote.grossKg <= departure.maxGrossKg - departure.bookedGrossKg };
 }
@@ -144,62 +214,135 @@ function newReference(departsAt: Date): string {
   return `BK${departsAt.toISOString().slice(2, 10).replaceAll("-", "")}-${randomBytes(4).toString("hex").toUpperCase()}`;
 }
 
+let idCounter = 0;
+/** A collision-resistant ID in the shape of the cuids Prisma makes: c + time + counter + randomness. */
+function newId(): string {
+  idCounter = (idCounter + 1) % 1_679_616;
+  const random = BigInt(`0x${randomBytes(8).toString("hex")}`)
+    .toString(36)
+    .padStart(13, "0")
+    .slice(-12);
+  return `c${Date.now().toString(36).padStart(8, "0")}${idCounter.toString(36).padStart(4, "0")}${random}`;
+}
+
 export interface BookingResult {
-  booking: { id: string; status: BookingStatus };
+  booking: Booking;
   /** true when the idempotency key was seen before and the first booking is returned */
   replayed: boolean;
+}
+
+const UTC_ISO = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
+
+/**
+ * Writes a booking in ONE statement, atomic on its own (no interactive transaction, so the
+ * departure row is locked for one statement, not for several round trips):
+ * - `cap` takes space on the train with the same conditional UPDATE as takeCapacity — the
+ *   condition and the increment are one row update, so concurrent bookings never overbook;
+ * - `b` inserts the booking, CONFIRMED when `cap` took space and WAITLISTED otherwise;
+ * - `l` inserts its cargo lines and `a` its audit row.
+ * A repeated idempotency key violates the unique index and the whole statement, capacity
+ * included, is rolled back.
+ */
+async function insertBooking(
+  ctx: ServiceContext,
+  b: Omit<Booking, "status" | "createdAt" | "updatedAt" | "cancellationFeeMinor" | "rolledToId" | "rollOfferedToId">,
+  lines: Omit<Prisma.CargoLineCreateManyInput, "bookingId">[],
+  audit: { orgId: string; after: Record<string, unknown> },
+): Promise<Booking> {
+  const actor = actorOf(ctx);
+  const rows = await ctx.db.$queryRaw<Booking[]>`
+    WITH cap AS (
+      UPDATE "Departure"
+         SET "bookedMilliFeu" = "bookedMilliFeu" + ${b.milliFeu}, "bookedGrossKg" = "bookedGrossKg" + ${b.grossKg}, "updatedAt" = now()
+       WHERE id = ${b.departureId} AND status = 'OPEN'
+         AND "bookedMilliFeu" + ${b.milliFeu} <= "capacityFeu" * 1000
+         AND "bookedGrossKg" + ${b.grossKg} <= "maxGrossKg"
+      RETURNING id
+    ), b AS (
+      INSERT INTO "Booking" ("id", "reference", "makerOrgId", "departureId", "consigneeOrgId", "destinationCode", "mode", "status", "idempotencyKey",
+                             "fcl40Count", "fcl20Count", "milliFeu", "grossKg", "volumeCbmMilli", "currencyCode", "quotedMinor", "quoteBreakdown",
+                             "createdById", "createdAt", "updatedAt")
+      SELECT ${b.id}, ${b.reference}, ${b.makerOrgId}, ${b.departureId}, ${b.consigneeOrgId}, ${b.destinationCode}, CAST(${b.mode}::text AS "BookingMode"),
+             CAST(CASE WHEN EXISTS (SELECT 1 FROM cap) THEN 'CONFIRMED' ELSE 'WAITLISTED' END AS "BookingStatus"), ${b.idempotencyKey},
+             ${b.fcl40Count}, ${b.fcl20Count}, ${b.milliFeu}, ${b.grossKg}, ${b.volumeCbmMilli}, ${b.currencyCode}, ${b.quotedMinor},
+             ${JSON.stringify(b.quoteBreakdown)}::jsonb, ${b.createdById}, now(), now()
+      RETURNING *
+    ), l AS (
+      INSERT INTO "CargoLine" ("id", "bookingId", "vehicleModelId", "quantity", "crates", "grossKg", "volumeCbmMilli")
+      SELECT x.id, b.id, x."vehicleModelId", x.quantity, x.crates, x."grossKg", x."volumeCbmMilli"
+        FROM b, jsonb_to_recordset(${JSON.stringify(lines)}::jsonb)
+             AS x(id text, "vehicleModelId" text, quantity int, crates int, "grossKg" int, "volumeCbmMilli" int)
+    ), a AS (
+      INSERT INTO "AuditLog" ("orgId", "actorUserId", "actorKeyId", "action", "targetType", "targetId", "after", "requestId", "ip", "createdAt")
+      SELECT ${audit.orgId}, ${actor.kind === "user" ? actor.userId : null}, ${actor.kind === "apiKey" ? actor.apiKeyId : null}, 'booking.create', 'Booking', b.id,
+             ${JSON.stringify(audit.after)}::jsonb || jsonb_build_object('status', b.status::text,
+               'createdAt', to_char(b."createdAt" AT TIME ZONE 'UTC', ${UTC_ISO}), 'updatedAt', to_char(b."updatedAt" AT TIME ZONE 'UTC', ${UTC_ISO})),
+             ${ctx.requestId ?? null}, ${ctx.ip ?? null}, now()
+        FROM b
+    )
+    SELECT b.id, b.reference, b."makerOrgId", b."departureId", b."consigneeOrgId", b."destinationCode", b.mode::text AS mode, b.status::text AS status,
+           b."idempotencyKey", b."fcl40Count", b."fcl20Count", b."milliFeu", b."grossKg", b."volumeCbmMilli", b."currencyCode", b."quotedMinor",
+           b."quoteBreakdown", b."cancellationFeeMinor", b."rolledToId", b."rollOfferedToId", b."createdById", b."createdAt", b."updatedAt"
+      FROM b`;
+  const row = rows[0];
+  if (!row) throw new Error("the booking insert returned no row");
+  return { ...row, quoteBreakdown: typeof row.quoteBreakdown === "string" ? JSON.parse(row.quoteBreakdown) : row.quoteBreakdown };
+}
+
+/** The booking an idempotency key made, if any. */
+function bookingByKey(ctx: ServiceContext, makerOrgId: string, idempotencyKey: string) {
+  return ctx.db.booking.findUnique({ where: { makerOrgId_idempotencyKey: { makerOrgId, idempotencyKey } } });
 }
 
 /**
  * Books cargo on a departure: confirmed when space is free, waitlisted when the train is full.
  * The idempotency key makes a double submit return the first booking.
+ *
+ * Round trips on the hot path: one read (departure, models, consignee, earlier booking by key),
+ * one write statement (capacity, booking, cargo lines, audit). Corridor legs, rules and
+ * container types come from the process cache (network.ts).
  */
 export async function createBooking(ctx: ServiceContext, req: BookingRequest & { idempotencyKey: string }, now = new Date()): Promise<BookingResult> {
   const makerOrgId = writerOrgOf(ctx, "MANUFACTURER", "book freight");
-  const earlier = await ctx.db.booking.findUnique({ where: { makerOrgId_idempotencyKey: { makerOrgId, idempotencyKey: req.idempotencyKey } } });
-  if (earlier) return { booking: earlier, replayed: true };
-
-  const departure = await openDeparture(ctx, req.departureId, now);
-  const lines = await priceLines(ctx, makerOrgId, req.lines);
-  const quote = quoteFor(departure, req, lines);
-  const destinationCode = await checkCargo(ctx, departure, req, lines, quote);
-  if (req.consigneeOrgId) {
-    const consignee = await ctx.db.organization.findUnique({ where: { id: req.consigneeOrgId } });
-    if (consignee?.kind !== "DEALER") throw new NotFoundError("Dealer");
+  const facts = await loadBookingFacts(ctx, makerOrgId, req, req.idempotencyKey);
+  if (facts.earlierId) {
+    const earlier = await ctx.db.booking.findUnique({ where: { id: facts.earlierId } });
+    if (earlier) return { booking: earlier, replayed: true };
   }
+  const { departure, lines, quote, destinationCode } = await assess(ctx, facts, req, now);
+  if (req.consigneeOrgId && facts.consigneeKind !== "DEALER") throw new NotFoundError("Dealer");
+  const fields = {
+    id: newId(),
+    reference: newReference(departure.departsAt),
+    makerOrgId,
+    departureId: departure.id,
+    consigneeOrgId: req.consigneeOrgId ?? null,
+    destinationCode,
+    mode: req.mode,
+    idempotencyKey: req.idempotencyKey,
+    fcl40Count: req.mode === "FCL" ? (req.fcl40Count ?? 0) : 0,
+    fcl20Count: req.mode === "FCL" ? (req.fcl20Count ?? 0) : 0,
+    milliFeu: quote.milliFeu,
+    grossKg: quote.grossKg,
+    volumeCbmMilli: quote.volumeCbmMilli,
+    currencyCode: quote.total.currency,
+    quotedMinor: quote.total.amountMinor,
+    quoteBreakdown: JSON.parse(JSON.stringify(quote.items)),
+    createdById: actorOf(ctx).userId,
+  };
+  const cargo = lines.map((l) => ({ id: newId(), vehicleModelId: l.model.id, quantity: l.quantity, crates: l.crates, grossKg: l.grossKg, volumeCbmMilli: l.volumeCbmMilli }));
   try {
-    const booking = await ctx.db.$transaction(async (tx) => {
-      const confirmed = await takeCapacity(tx, departure.id, quote.milliFeu, quote.grossKg);
-      const created = await tx.booking.create({
-        data: {
-          reference: newReference(departure.departsAt),
-          makerOrgId,
-          departureId: departure.id,
-          consigneeOrgId: req.consigneeOrgId ?? null,
-          destinationCode,
-          mode: req.mode,
-          status: confirmed ? "CONFIRMED" : "WAITLISTED",
-          idempotencyKey: req.idempotencyKey,
-          fcl40Count: req.mode === "FCL" ? (req.fcl40Count ?? 0) : 0,
-          fcl20Count: req.mode === "FCL" ? (req.fcl20Count ?? 0) : 0,
-          milliFeu: quote.milliFeu,
-          grossKg: quote.grossKg,
-          volumeCbmMilli: quote.volumeCbmMilli,
-          currencyCode: quote.total.currency,
-          quotedMinor: quote.total.amountMinor,
-          quoteBreakdown: JSON.parse(JSON.stringify(quote.items)),
-          createdById: actorOf(ctx).userId,
-          lines: { create: lines.map((l) => ({ vehicleModelId: l.model.id, quantity: l.quantity, crates: l.crates, grossKg: l.grossKg, volumeCbmMilli: l.volumeCbmMilli })) },
-        },
-      });
-      await writeAudit(tx, ctx, { action: "booking.create", targetType: "Booking", targetId: created.id, orgId: makerOrgId, after: { ...created, lines: req.lines } });
-      return created;
+    const booking = await insertBooking(ctx, fields, cargo, {
+      orgId: makerOrgId,
+      // the same record the audit trail has always kept: the booking row and the lines asked for
+      after: { ...fields, cancellationFeeMinor: null, rolledToId: null, rollOfferedToId: null, lines: req.lines },
     });
     notify(ctx, departure.id, booking);
     return { booking, replayed: false };
   } catch (e) {
     // A concurrent submit with the same key won the race: return its booking.
-    const first = await ctx.db.booking.findUnique({ where: { makerOrgId_idempotencyKey: { makerOrgId, idempotencyKey: req.idempotencyKey } } });
+    if (e instanceof DomainError) throw e;
+    const first = await bookingByKey(ctx, makerOrgId, req.idempotencyKey);
     if (first) return { booking: first, replayed: true };
     throw e;
   }
@@ -279,7 +422,7 @@ export async function cancelBooking(ctx: ServiceContext, bookingId: string, now 
 }
 
 /** The operator offers to move a booking to a later departure on the same corridor. */
-export async function offerRoll(ctx: ServiceContext, bookingId: string, toDepartureId: string) {
+export async function offerRoll(ctx: ServiceContext, bookingId: string, toDepartureId: string, reason: string | null = null) {
   const operatorOrgId = writerOrgOf(ctx, "LOGISTICS_OPERATOR", "roll bookings");
   const booking = await ctx.db.booking.findFirst({ where: { id: bookingId, departure: { operatorOrgId } }, include: { departure: true } });
   if (!booking) throw new NotFoundError("Booking");
@@ -299,7 +442,7 @@ export async function offerRoll(ctx: ServiceContext, bookingId: string, toDepart
         targetId: booking.id,
         orgId: operatorOrgId,
         before: { status: booking.status },
-        after: { status: "ROLL_OFFERED", to: to.code },
+        after: { status: "ROLL_OFFERED", to: to.code, reason },
       });
       return updated;
     }),
