@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import type { AppLocale } from "../src/i18n/config";
 import { chooseLanguage, dictionaries, mainNav, open, signIn } from "./support";
 
@@ -96,6 +96,170 @@ for (const locale of LOCALES) {
     });
   });
 }
+
+/** Calls the API through the web's same-origin proxy with the page's session (set up data quickly). */
+async function api<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await page.request.post("/graphql", { data: { query, variables }, headers: { "content-type": "application/json" } });
+  const body = (await res.json()) as { data?: T; errors?: unknown[] };
+  if (!body.data || body.errors) throw new Error(JSON.stringify(body));
+  return body.data;
+}
+
+const tariff = { currencyCode: "CNY", lclPerWmMinor: 52000, wmKgPerCbm: 1000, fcl40Minor: 2_100_000, fcl20Minor: 1_400_000 };
+
+/** Schedules a China–Laos departure `days` from now as the signed-in operator; returns its ID and code. */
+async function scheduleTrain(page: Page, days: number): Promise<{ id: string; code: string }> {
+  const departsAt = new Date(Date.now() + days * 86_400_000 + Math.floor(Math.random() * 3_600_000)).toISOString();
+  const data = await api<{ scheduleDeparture: { data?: { id: string; code: string } } }>(
+    page,
+    `mutation($input: ScheduleDepartureInput!) { scheduleDeparture(input: $input) { ... on ScheduleDepartureSuccess { data { id code } } ... on DomainError { message } } }`,
+    { input: { corridorCode: "CN-LA", departsAt, ...tariff } },
+  );
+  if (!data.scheduleDeparture.data) throw new Error(JSON.stringify(data));
+  return data.scheduleDeparture.data;
+}
+
+/** Books LCL e-motorcycles (YD-E8S, one per crate) as the signed-in maker. */
+async function bookCrates(page: Page, departureId: string, quantity: number): Promise<{ id: string; reference: string }> {
+  const models = await api<{ vehicleModels: { edges: Array<{ node: { id: string; code: string } }> } }>(page, `{ vehicleModels(search: "YD-E8S") { edges { node { id code } } } }`);
+  const model = models.vehicleModels.edges.find((e) => e.node.code === "YD-E8S")?.node.id;
+  const data = await api<{ createBooking: { data?: { booking: { id: string; reference: string; status: string } } } }>(
+    page,
+    `mutation($input: CreateBookingInput!) { createBooking(input: $input) { ... on CreateBookingSuccess { data { booking { id reference status } } } ... on DomainError { message } } }`,
+    { input: { idempotencyKey: crypto.randomUUID(), request: { departureId, mode: "LCL", lines: [{ vehicleModelId: model, quantity }] } } },
+  );
+  const booking = data.createBooking.data?.booking;
+  if (booking?.status !== "CONFIRMED") throw new Error(JSON.stringify(data));
+  return booking;
+}
+
+/** A second signed-in person in their own browser context, with the same settings as the test's. */
+async function secondPerson(browser: Browser, locale: AppLocale, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "en-US", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await signInAs(page, locale, email);
+  return page;
+}
+
+for (const locale of LOCALES) {
+  const t = dictionaries[locale];
+  const f = t.freight;
+  const o = f.operator;
+
+  test(`operator plans containers, moves a booking by hand and locks; the maker sees it live (${locale})`, async ({ page, browser }) => {
+    test.setTimeout(150_000);
+    await signInAs(page, locale, "ops@minsheng.demo");
+    const train = await scheduleTrain(page, 30 + LOCALES.indexOf(locale));
+
+    // The maker books two lots on it, then keeps the second shipment's page open.
+    const maker = await secondPerson(browser, locale, "maker@yadea.demo");
+    const a = await bookCrates(maker, train.id, 30);
+    const b = await bookCrates(maker, train.id, 10);
+    await open(maker, `/shipments/${encodeURIComponent(b.id)}`);
+    await expect(maker.getByTestId("booking-status")).toHaveText(f.bookingStatus.CONFIRMED);
+    await expect(maker.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
+
+    // The operator runs consolidation and sees each container with its load-plan picture.
+    await open(page, `/departures/${encodeURIComponent(train.id)}`);
+    await expect(page.getByRole("heading", { level: 1, name: o.departureTitle.replace("{code}", train.code) })).toBeVisible();
+    await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
+    await page.getByRole("button", { name: o.runConsolidation }).click();
+    const plan = page.getByTestId("consolidation-plan");
+    await expect(plan.getByTestId("plan-status")).toContainText(o.planVersion.replace("{version}", "1"));
+    const picture = page.getByRole("img", { name: o.loadPlanAlt.replace("{n}", "1").replace("{view}", o.topView) });
+    await expect(picture).toBeVisible();
+    expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(500);
+    await expect(plan.getByText(o.planRatio).first()).toBeVisible();
+
+    // 30 + 6 e-motorcycles fill one 40HQ; the other 4 of the second booking travel in a second box.
+    const full = plan.locator("[data-testid^=plan-container-]").filter({ hasText: a.reference });
+    const rest = plan.locator("[data-testid^=plan-container-]").filter({ hasNotText: a.reference });
+    await expect(full).toHaveCount(1);
+    await expect(rest).toHaveCount(1);
+    const fullName = ((await full.getByTestId("container-title").textContent()) ?? "").split(" · ")[0]!;
+    const restName = ((await rest.getByTestId("container-title").textContent()) ?? "").split(" · ")[0]!;
+    await page.screenshot({ path: test.info().outputPath(`plan-${locale}.png`), fullPage: true });
+
+    // Into the full container: refused, with the crates left over.
+    await pick(page, rest.getByRole("combobox", { name: o.moveToLabel.replace("{reference}", b.reference) }), fullName);
+    await rest
+      .getByRole("row", { name: new RegExp(b.reference) })
+      .getByRole("button", { name: o.move })
+      .click();
+    await expect(page.getByText(/does not fit: 4 of 4 crates left over/)).toBeVisible();
+    await expect(plan.getByTestId("plan-status")).toContainText(o.planVersion.replace("{version}", "1"));
+
+    // Into the container with its other crates: done, version 2, the booking in one box.
+    await pick(page, full.getByRole("combobox", { name: o.moveToLabel.replace("{reference}", b.reference) }), restName);
+    await full
+      .getByRole("row", { name: new RegExp(b.reference) })
+      .getByRole("button", { name: o.move })
+      .click();
+    await expect(page.getByText(o.moved.replace("{reference}", b.reference).replace("{n}", restName.replace(/\D/g, "")))).toBeVisible();
+    await expect(plan.getByTestId("plan-status")).toContainText(o.planVersion.replace("{version}", "2"));
+    await expect(plan.locator("[data-testid^=plan-container-]").filter({ hasText: b.reference })).toHaveCount(1);
+
+    // Lock at cut-off.
+    await plan.getByRole("button", { name: o.lockPlan }).click();
+    await page.locator(".ant-popconfirm").getByRole("button", { name: o.lockPlan }).click();
+    await expect(plan.getByTestId("plan-status")).toContainText(o.planStatus.LOCKED);
+    await expect(page.getByTestId("departure-status")).toHaveText(f.departureStatus.CLOSED);
+    await page.screenshot({ path: test.info().outputPath(`locked-${locale}.png`), fullPage: true });
+
+    // The maker's page follows without a reload: planned, then departed.
+    await expect(maker.getByTestId("booking-status")).toHaveText(f.bookingStatus.PLANNED);
+    await pick(page, page.getByRole("combobox", { name: o.milestoneType }), f.milestoneType.DEPARTED);
+    await page.getByRole("button", { name: o.record }).click();
+    await expect(page.getByTestId("departure-status")).toHaveText(f.departureStatus.DEPARTED);
+    await expect(maker.getByTestId("milestones")).toContainText(f.milestoneType.DEPARTED);
+    await expect(maker.getByTestId("booking-status")).toHaveText(f.bookingStatus.IN_TRANSIT);
+    await maker.screenshot({ path: test.info().outputPath(`maker-live-${locale}.png`), fullPage: true });
+    await maker.context().close();
+  });
+}
+
+test("an operator offers a roll to a later train, and cancels a train once nobody is on it", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const t = dictionaries.en;
+  const o = t.freight.operator;
+  await signInAs(page, "en", "ops@minsheng.demo");
+  const first = await scheduleTrain(page, 40);
+  const later = await scheduleTrain(page, 47);
+  const maker = await secondPerson(browser, "en", "maker@yadea.demo");
+  const booking = await bookCrates(maker, first.id, 4);
+  await maker.context().close();
+
+  await open(page, `/departures/${encodeURIComponent(first.id)}`);
+  // The train still carries a booking: cancelling is not possible yet, and the dialog says why.
+  await page.getByRole("button", { name: o.cancelDeparture }).click();
+  const cancelDialog = page.getByRole("dialog", { name: o.cancelTitle.replace("{code}", first.code) });
+  await expect(cancelDialog.getByTestId("cancel-affected")).toContainText(o.cancelAffected.replace("{count}", "1").slice(0, 20));
+  await expect(cancelDialog.getByRole("button", { name: o.cancelConfirm })).toBeDisabled();
+  await cancelDialog.locator(".ant-modal-footer").getByRole("button", { name: t.common.close }).click();
+
+  // Offer the booking the later train, with a reason.
+  await page.getByRole("button", { name: `${o.offerRoll} ${booking.reference}` }).click();
+  const rollDialog = page.getByRole("dialog", { name: o.offerRollTitle.replace("{reference}", booking.reference) });
+  await pick(page, rollDialog.getByRole("combobox", { name: o.rollTarget }), later.code);
+  await rollDialog.getByLabel(o.reason).fill("Train over weight at the border");
+  await page.screenshot({ path: test.info().outputPath("roll.png") });
+  await rollDialog.getByRole("button", { name: o.offerRoll }).click();
+  await expect(page.getByText(o.rollOffered.replace("{reference}", booking.reference))).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(booking.reference) }).getByTestId("booking-status")).toHaveText(t.freight.bookingStatus.ROLL_OFFERED);
+
+  // A train nobody is on is cancelled with a reason.
+  const spare = await scheduleTrain(page, 54);
+  await open(page, `/departures/${encodeURIComponent(spare.id)}`);
+  await page.getByRole("button", { name: o.cancelDeparture }).click();
+  const dialog = page.getByRole("dialog", { name: o.cancelTitle.replace("{code}", spare.code) });
+  await expect(dialog.getByTestId("cancel-affected")).toHaveText(o.cancelNone);
+  await dialog.getByRole("button", { name: o.cancelConfirm }).click();
+  await expect(dialog.getByText(t.common.required)).toBeVisible();
+  await dialog.getByLabel(o.reason).fill("No locomotive available");
+  await dialog.getByRole("button", { name: o.cancelConfirm }).click();
+  await expect(page.getByText(o.departureCancelled.replace("{code}", spare.code))).toBeVisible();
+  await expect(page.getByTestId("departure-status")).toHaveText(t.freight.departureStatus.CANCELLED);
+});
 
 test("a dealer sees inbound shipments with their ETA", async ({ page }) => {
   const t = dictionaries.en;

@@ -1,43 +1,32 @@
 import type { ServiceContext } from "../../context.js";
-import { ConflictError, NotFoundError } from "../../errors.js";
+import { ConflictError, mapPrismaError, NotFoundError, RuleViolationError, ValidationError } from "../../errors.js";
 import type { Departure, Prisma } from "../../generated/prisma/client.js";
 import { writeAudit } from "../identity/audit.js";
 import { writerOrgOf } from "./access.js";
 import { assertTransition } from "./booking-state.js";
-import { type ConsolidationPlan, type ContainerType, DEFAULT_LITHIUM_RULES, type CargoLine as EngineLine, planConsolidation } from "./consolidation/index.js";
+import {
+  type ConsolidationInput,
+  type ConsolidationPlan,
+  type ContainerType,
+  checkPlan,
+  DEFAULT_LITHIUM_RULES,
+  type CargoLine as EngineLine,
+  moveBookingToContainer,
+  planConsolidation,
+} from "./consolidation/index.js";
 import { loadLegs } from "./network.js";
 
-/** The engine's view of the departure's LCL cargo: pure data built from the database. */
-async function engineInput(ctx: ServiceContext, departure: Departure) {
-  const departureId = departure.id;
-  const [legs, types, bookings] = await Promise.all([
-    loadLegs(ctx.db, departure.corridorCode),
-    ctx.db.containerType.findMany({ orderBy: { code: "asc" } }),
-    ctx.db.booking.findMany({
-      where: { departureId, status: { in: ["CONFIRMED", "PLANNED"] } },
-      include: { lines: { include: { vehicleModel: true } } },
-      orderBy: { createdAt: "asc" },
-    }),
-  ]);
-  const stopOrder = new Map(legs.map((l) => [l.toCode, l.seq]));
-  const containerTypes: ContainerType[] = types.map((t) => ({
-    code: t.code,
-    name: t.name,
-    inner: { length: t.insideLengthMm, width: t.insideWidthMm, height: t.insideHeightMm },
-    door: { width: t.doorWidthMm, height: t.doorHeightMm },
-    payloadKg: t.payloadKg,
-    tareKg: t.tareKg,
-    teu: t.teu,
-  }));
-  const lcl = bookings.filter((b) => b.mode === "LCL");
-  const fclFeu = bookings.filter((b) => b.mode === "FCL").reduce((s, b) => s + b.fcl40Count + b.fcl20Count / 2, 0);
-  const lines: EngineLine[] = lcl.flatMap((b) =>
+type BookingWithLines = Prisma.BookingGetPayload<{ include: { lines: { include: { vehicleModel: true } } } }>;
+
+/** A booking's cargo lines as the engine sees them: crates with their specs, bound for its stop. */
+function engineLines(bookings: readonly BookingWithLines[], stopOrder: ReadonlyMap<string, number>, lastStop: number): EngineLine[] {
+  return bookings.flatMap((b) =>
     b.lines.map((l) => {
       const m = l.vehicleModel;
       return {
         id: l.id,
         bookingId: b.id,
-        destination: { stopCode: b.destinationCode, unloadOrder: stopOrder.get(b.destinationCode) ?? legs.length },
+        destination: { stopCode: b.destinationCode, unloadOrder: stopOrder.get(b.destinationCode) ?? lastStop },
         quantity: l.crates,
         crate: {
           length: m.crateLengthMm,
@@ -55,12 +44,52 @@ async function engineInput(ctx: ServiceContext, departure: Departure) {
       };
     }),
   );
+}
+
+/**
+ * The engine's view of the departure's LCL cargo: pure data built from the database. By default
+ * the bookings that hold space now; `bookingIds` asks for exactly those bookings instead (the
+ * ones a saved plan holds), whatever their status.
+ */
+async function engineInput(ctx: ServiceContext, departure: Departure, bookingIds?: readonly string[]): Promise<ConsolidationInput> {
+  const departureId = departure.id;
+  const [legs, types, bookings] = await Promise.all([
+    loadLegs(ctx.db, departure.corridorCode),
+    ctx.db.containerType.findMany({ orderBy: { code: "asc" } }),
+    ctx.db.booking.findMany({
+      where: bookingIds ? { departureId, id: { in: [...bookingIds] } } : { departureId, status: { in: ["CONFIRMED", "PLANNED"] } },
+      include: { lines: { include: { vehicleModel: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  const stopOrder = new Map(legs.map((l) => [l.toCode, l.seq]));
+  const containerTypes: ContainerType[] = types.map((t) => ({
+    code: t.code,
+    name: t.name,
+    inner: { length: t.insideLengthMm, width: t.insideWidthMm, height: t.insideHeightMm },
+    door: { width: t.doorWidthMm, height: t.doorHeightMm },
+    payloadKg: t.payloadKg,
+    tareKg: t.tareKg,
+    teu: t.teu,
+  }));
+  const lcl = bookings.filter((b) => b.mode === "LCL");
+  const fclFeu = bookings.filter((b) => b.mode === "FCL").reduce((s, b) => s + b.fcl40Count + b.fcl20Count / 2, 0);
   return {
     containerTypes,
     train: { maxTeu: Math.max(0, Math.floor((departure.capacityFeu - fclFeu) * 2)), maxGrossKg: departure.maxGrossKg },
-    lines,
+    lines: engineLines(lcl, stopOrder, legs.length),
     lithiumRules: DEFAULT_LITHIUM_RULES,
   };
+}
+
+/** The crate specs of the lines a saved plan holds, by line ID: for figures measured per container. */
+export async function planLines(ctx: ServiceContext, plan: { departureId: string; result: unknown }): Promise<Map<string, EngineLine>> {
+  const departure = await ctx.db.departure.findUnique({ where: { id: plan.departureId } });
+  if (!departure) return new Map();
+  const result = plan.result as ConsolidationPlan;
+  const ids = new Set([...result.containers.flatMap((c) => c.bookingIds), ...result.unplaced.map((u) => u.bookingId)]);
+  const { lines } = await engineInput(ctx, departure, [...ids]);
+  return new Map(lines.map((l) => [l.id, l]));
 }
 
 /** Plans the departure's LCL cargo into containers and saves it as the new draft plan. */
@@ -71,7 +100,7 @@ export async function runConsolidation(ctx: ServiceContext, departureId: string)
   if (owned.status !== "OPEN" && owned.status !== "CLOSED") throw new ConflictError(`A ${owned.status.toLowerCase()} train can no longer be planned.`);
   if (await ctx.db.consolidationPlan.findFirst({ where: { departureId, status: "LOCKED" } })) throw new ConflictError("The plan is locked; this train's load is final.");
   const plan = planConsolidation(await engineInput(ctx, owned));
-  return ctx.db.$transaction(async (tx) => {
+  const result = await ctx.db.$transaction(async (tx) => {
     const last = await tx.consolidationPlan.findFirst({ where: { departureId }, orderBy: { version: "desc" } });
     await tx.consolidationPlan.updateMany({ where: { departureId, status: "DRAFT" }, data: { status: "SUPERSEDED" } });
     const saved = await tx.consolidationPlan.create({
@@ -93,6 +122,8 @@ export async function runConsolidation(ctx: ServiceContext, departureId: string)
     });
     return saved;
   });
+  ctx.events?.publish("shipment", { departureId });
+  return result;
 }
 
 /** Locks the plan at cut-off: the train closes and its bookings become planned. */
@@ -125,4 +156,85 @@ export async function lockPlan(ctx: ServiceContext, planId: string, now = new Da
     ctx.events?.publish("shipment", { departureId: plan.departureId });
     return locked;
   });
+}
+
+export interface MoveBookingInput {
+  planId: string;
+  bookingId: string;
+  /** 0-based index of the container in the plan. */
+  toContainer: number;
+}
+
+/**
+ * Moves an LCL booking's crates into another container of a draft plan by hand, with the engine's
+ * placement, and saves the result as the plan's next version. The plan given must still be the
+ * current draft (optimistic concurrency: a plan changed meanwhile, by a run or another move, is
+ * refused); a locked plan is final. A move the container cannot take is refused with the reason.
+ */
+export async function moveBookingInPlan(ctx: ServiceContext, input: MoveBookingInput) {
+  const operatorOrgId = writerOrgOf(ctx, "LOGISTICS_OPERATOR", "plan trains");
+  const plan = await ctx.db.consolidationPlan.findFirst({ where: { id: input.planId, departure: { operatorOrgId } }, include: { departure: true } });
+  if (!plan) throw new NotFoundError("Plan");
+  if (plan.status === "LOCKED") throw new ConflictError("The plan is locked; this train's load is final.");
+  if (plan.status !== "DRAFT") throw new ConflictError("This plan has changed since you opened it; reload to see the current version.");
+  const departure = plan.departure;
+  if (departure.status !== "OPEN" && departure.status !== "CLOSED") throw new ConflictError(`A ${departure.status.toLowerCase()} train can no longer be planned.`);
+  const booking = await ctx.db.booking.findFirst({
+    where: { id: input.bookingId, departureId: plan.departureId },
+    select: { id: true, reference: true, mode: true, status: true },
+  });
+  if (!booking) throw new NotFoundError("Booking");
+  if (booking.status !== "CONFIRMED" && booking.status !== "PLANNED")
+    throw new ConflictError(`A ${booking.status.toLowerCase().replaceAll("_", " ")} booking is not loaded on this train.`);
+  if (booking.mode !== "LCL")
+    throw new ValidationError("Only LCL bookings share containers; an FCL booking has its own.", [{ path: ["bookingId"], message: "not an LCL booking" }]);
+
+  const current = plan.result as unknown as ConsolidationPlan;
+  if (!Number.isInteger(input.toContainer) || input.toContainer < 0 || input.toContainer >= current.containers.length) {
+    throw new ValidationError(`The plan has containers 1 to ${current.containers.length}.`, [{ path: ["toContainer"], message: "no such container" }]);
+  }
+  const inPlan = new Set([...current.containers.flatMap((c) => c.bookingIds), ...current.unplaced.map((u) => u.bookingId)]);
+  const input0 = await engineInput(ctx, departure, [...inPlan]);
+  // Train limits bind when the plan is run; a move adds neither containers nor weight.
+  const engine: ConsolidationInput = { ...input0, train: {} };
+  if (checkPlan(current, engine).length > 0) throw new ConflictError("The bookings changed since this plan was made; run consolidation again.");
+  const moved = moveBookingToContainer(current, engine, { bookingId: booking.id, toContainer: input.toContainer });
+  if (!moved.ok) throw new RuleViolationError(`MOVE_${moved.refusal.reason}`, `${booking.reference} cannot move to container ${input.toContainer + 1}: ${moved.refusal.detail}.`);
+  const next = moved.plan;
+
+  const saved = await ctx.db
+    .$transaction(async (tx) => {
+      // Compare-and-set: only the draft this move was computed from may be superseded.
+      const { count } = await tx.consolidationPlan.updateMany({ where: { id: plan.id, status: "DRAFT" }, data: { status: "SUPERSEDED" } });
+      if (count !== 1) throw new ConflictError("This plan has changed since you opened it; reload to see the current version.");
+      const created = await tx.consolidationPlan.create({
+        data: {
+          departureId: plan.departureId,
+          version: plan.version + 1,
+          containersUsed: next.summary.containersUsed,
+          lowerBound: next.summary.lowerBound,
+          result: next as unknown as Prisma.InputJsonValue,
+          createdById: ctx.actor?.userId ?? null,
+        },
+      });
+      await writeAudit(tx, ctx, {
+        action: "plan.moveBooking",
+        targetType: "ConsolidationPlan",
+        targetId: created.id,
+        orgId: operatorOrgId,
+        before: { planId: plan.id, version: plan.version, booking: booking.reference, containers: moved.from.map((i) => i + 1), containersUsed: current.summary.containersUsed },
+        after: {
+          version: created.version,
+          booking: booking.reference,
+          container: moved.toContainer + 1,
+          crates: moved.moved,
+          restowed: moved.restowed,
+          containersUsed: next.summary.containersUsed,
+        },
+      });
+      return created;
+    })
+    .catch((err) => mapPrismaError(err, { conflict: "This plan has changed since you opened it; reload to see the current version." }));
+  ctx.events?.publish("shipment", { departureId: plan.departureId });
+  return saved;
 }

@@ -95,7 +95,8 @@ export async function createTrainService(ctx: ServiceContext, input: TrainServic
   return { service, departures };
 }
 
-export async function cancelDeparture(ctx: ServiceContext, departureId: string) {
+/** Cancels a train nobody is booked on any more; the reason goes into the audit log. */
+export async function cancelDeparture(ctx: ServiceContext, departureId: string, reason: string | null = null) {
   const operatorOrgId = writerOrgOf(ctx, "LOGISTICS_OPERATOR", "cancel trains");
   const d = await ctx.db.departure.findFirst({ where: { id: departureId, operatorOrgId } });
   if (!d) throw new NotFoundError("Departure");
@@ -104,7 +105,7 @@ export async function cancelDeparture(ctx: ServiceContext, departureId: string) 
   if (open) throw new ConflictError(`${open} booking(s) are still on this train; offer them a roll to another departure first.`);
   return ctx.db.$transaction(async (tx) => {
     const updated = await tx.departure.update({ where: { id: d.id }, data: { status: "CANCELLED" } });
-    await writeAudit(tx, ctx, { action: "departure.cancel", targetType: "Departure", targetId: d.id, orgId: operatorOrgId, before: d, after: updated });
+    await writeAudit(tx, ctx, { action: "departure.cancel", targetType: "Departure", targetId: d.id, orgId: operatorOrgId, before: d, after: { ...updated, reason } });
     return updated;
   });
 }

@@ -4,16 +4,18 @@ import { z } from "zod";
 import type { Context } from "../../context.js";
 import { NotFoundError } from "../../errors.js";
 import type { ShipmentEvent } from "../../events.js";
+import type { Booking } from "../../generated/prisma/client.js";
 import { BookingMode, BookingStatus, DepartureStatus, MilestoneType, PackagingKind, UnNumber, VehicleCategory } from "../../generated/prisma/enums.js";
 import { builder } from "../../schema/builder.js";
 import { mutationErrors, ruleErrors } from "../../schema/errors.js";
-import { decodeIdOf } from "../../schema/global-id.js";
+import { decodeIdOf, encodeGlobalId } from "../../schema/global-id.js";
+import { VehicleConformityInput } from "../documents/conformity-schema.js";
 import { NO_ORG } from "../identity/scope.js";
 import { cancelBooking, createBooking, offerRoll, quoteBooking, respondToRoll } from "./bookings.js";
 import { createVehicleModel, updateVehicleModel } from "./catalog.js";
-import { renderLoadPlanSvg } from "./consolidation/index.js";
+import { containerBound, renderLoadPlanSvg } from "./consolidation/index.js";
 import { recordMilestone } from "./milestones.js";
-import { lockPlan, runConsolidation } from "./plans.js";
+import { lockPlan, moveBookingInPlan, planLines, runConsolidation } from "./plans.js";
 import { convert, type Quote } from "./quote.js";
 import { cancelDeparture, createTrainService, scheduleDeparture } from "./schedule.js";
 
@@ -335,6 +337,7 @@ const VehicleModelInput = builder.inputType("VehicleModelInput", {
     unNumber: t.field({ type: UnNumberEnum }),
     stateOfChargePct: t.int({ required: false, validate: z.number().int().min(0).max(100) }),
     hsCode: t.string({ required: false, validate: z.string().regex(/^\d{6,10}$/, "Use a 6–10 digit HS code.") }),
+    conformity: t.field({ type: VehicleConformityInput, required: false, description: "EU type-approval for certificates of conformity. Omitted: kept on update; null: removed." }),
   }),
 });
 
@@ -437,7 +440,11 @@ function bookingsWhere(ctx: Context, a: { status?: BookingStatus[] | null; depar
 const BookingPayload = builder.objectRef<{ booking: { id: string }; replayed: boolean }>("BookingPayload").implement({
   authScopes: { authenticated: true },
   fields: (t) => ({
-    booking: t.prismaField({ type: "Booking", resolve: (q, p, _a, ctx) => ctx.db.booking.findUniqueOrThrow({ ...q, where: { id: p.booking.id } }) }),
+    // A whole row (createBooking returns one) is used as it is; relations asked for load on demand.
+    booking: t.prismaField({
+      type: "Booking",
+      resolve: (q, p, _a, ctx) => ("createdAt" in p.booking ? (p.booking as Booking) : ctx.db.booking.findUniqueOrThrow({ ...q, where: { id: p.booking.id } })),
+    }),
     replayed: t.boolean({ description: "True when this idempotency key was used before: the first booking is returned, nothing new was booked.", resolve: (p) => p.replayed }),
   }),
 });
@@ -513,8 +520,15 @@ builder.mutationFields((t) => ({
     type: "Departure",
     authScopes: { orgKind: ["LOGISTICS_OPERATOR"] },
     errors: { types: mutationErrors },
-    args: { input: t.arg({ type: idInput("CancelDepartureInput", "departureId") }) },
-    resolve: (_q, _r, { input }, ctx) => cancelDeparture(ctx, decodeIdOf(String(input.departureId), "Departure", "departureId")),
+    description: "Cancels a train with no bookings left on it (roll or cancel them first). The reason is kept in the audit log.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("CancelDepartureInput", {
+          fields: (t) => ({ departureId: t.id(), reason: t.string({ required: false, validate: z.string().trim().max(500, "Keep the reason under 500 characters.") }) }),
+        }),
+      }),
+    },
+    resolve: (_q, _r, { input }, ctx) => cancelDeparture(ctx, decodeIdOf(String(input.departureId), "Departure", "departureId"), input.reason?.trim() || null),
   }),
   createBooking: t.field({
     type: BookingPayload,
@@ -545,9 +559,25 @@ builder.mutationFields((t) => ({
     type: "Booking",
     authScopes: { orgKind: ["LOGISTICS_OPERATOR"] },
     errors: { types: ruleErrors },
-    args: { input: t.arg({ type: builder.inputType("OfferRollInput", { fields: (t) => ({ bookingId: t.id(), toDepartureId: t.id() }) }) }) },
+    description: "Offers the maker a move of the booking to a later open departure on the same corridor; the maker accepts or declines.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("OfferRollInput", {
+          fields: (t) => ({
+            bookingId: t.id(),
+            toDepartureId: t.id(),
+            reason: t.string({ required: false, description: "Why, for the audit log.", validate: z.string().trim().max(500, "Keep the reason under 500 characters.") }),
+          }),
+        }),
+      }),
+    },
     resolve: (_q, _r, { input }, ctx) =>
-      offerRoll(ctx, decodeIdOf(String(input.bookingId), "Booking", "bookingId"), decodeIdOf(String(input.toDepartureId), "Departure", "toDepartureId")),
+      offerRoll(
+        ctx,
+        decodeIdOf(String(input.bookingId), "Booking", "bookingId"),
+        decodeIdOf(String(input.toDepartureId), "Departure", "toDepartureId"),
+        input.reason?.trim() || null,
+      ),
   }),
   respondToRoll: t.prismaField({
     type: "Booking",
@@ -625,7 +655,55 @@ builder.subscriptionFields((t) => ({
 type EnginePlan = import("./consolidation/index.js").ConsolidationPlan;
 type EngineContainer = EnginePlan["containers"][number];
 
-const PlanContainerRef = builder.objectRef<{ container: EngineContainer; references: Map<string, string> }>("PlanContainer").implement({
+interface PlanContainerBookingShape {
+  bookingId: string;
+  reference: string;
+  crates: number;
+  grossKg: number;
+  stopCode: string;
+}
+
+const PlanContainerBookingRef = builder.objectRef<PlanContainerBookingShape>("PlanContainerBooking").implement({
+  description: "A booking's share of one container.",
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    bookingId: t.id({ description: "The Booking's global ID.", resolve: (b) => encodeGlobalId("Booking", b.bookingId) }),
+    reference: t.exposeString("reference"),
+    crates: t.exposeInt("crates"),
+    grossKg: t.int({ resolve: (b) => Math.round(b.grossKg) }),
+    stopCode: t.exposeString("stopCode"),
+  }),
+});
+
+type PlanContainerShape = { container: EngineContainer; references: Map<string, string>; lines: Map<string, import("./consolidation/index.js").CargoLine> };
+
+const bounds = new WeakMap<EngineContainer, ReturnType<typeof containerBound>>();
+function boundOf(p: PlanContainerShape) {
+  let b = bounds.get(p.container);
+  if (!b) {
+    b = containerBound(p.container, p.lines);
+    bounds.set(p.container, b);
+  }
+  return b;
+}
+
+const pictures = new WeakMap<EngineContainer, ReturnType<typeof renderLoadPlanSvg>>();
+/** The load-plan picture, crates labelled with booking references (people know those, not IDs). */
+function pictureOf(p: PlanContainerShape) {
+  let svg = pictures.get(p.container);
+  if (!svg) {
+    const ref = (id: string) => p.references.get(id) ?? id;
+    svg = renderLoadPlanSvg({
+      ...p.container,
+      bookingIds: p.container.bookingIds.map(ref),
+      placements: p.container.placements.map((pl) => ({ ...pl, bookingId: ref(pl.bookingId) })),
+    });
+    pictures.set(p.container, svg);
+  }
+  return svg;
+}
+
+const PlanContainerRef = builder.objectRef<PlanContainerShape>("PlanContainer").implement({
   description: "One container of a plan, with its load-plan picture (top and side views as SVG).",
   authScopes: { authenticated: true },
   fields: (t) => ({
@@ -641,9 +719,34 @@ const PlanContainerRef = builder.objectRef<{ container: EngineContainer; referen
     }),
     stops: t.stringList({ description: "Destinations in unloading order.", resolve: (p) => p.container.destinations.map((d) => d.stopCode) }),
     bookingReferences: t.stringList({ resolve: (p) => p.container.bookingIds.map((id) => p.references.get(id) ?? id) }),
+    bookings: t.field({
+      type: [PlanContainerBookingRef],
+      description: "Bookings in this container, in loading order, with their crates and weight here.",
+      resolve: (p) => {
+        const rows = new Map<string, PlanContainerBookingShape>();
+        for (const pl of p.container.placements) {
+          const row = rows.get(pl.bookingId) ?? {
+            bookingId: pl.bookingId,
+            reference: p.references.get(pl.bookingId) ?? pl.bookingId,
+            crates: 0,
+            grossKg: 0,
+            stopCode: pl.stopCode,
+          };
+          row.crates++;
+          row.grossKg += pl.grossKg;
+          rows.set(pl.bookingId, row);
+        }
+        return [...rows.values()];
+      },
+    }),
+    lowerBoundShare: t.float({
+      description: "The least share of one container of this type its cargo needs (volume, weight, each crate type's proven pattern), 0–1.",
+      resolve: (p) => boundOf(p).lowerBoundShare,
+    }),
+    ratio: t.float({ description: "This container ÷ its cargo's lower bound: 1 is as tight as any plan could load it.", resolve: (p) => boundOf(p).ratio }),
     lithiumKwh: t.float({ resolve: (p) => p.container.lithium.totalKwh }),
-    topViewSvg: t.string({ resolve: (p) => renderLoadPlanSvg(p.container).top }),
-    sideViewSvg: t.string({ resolve: (p) => renderLoadPlanSvg(p.container).side }),
+    topViewSvg: t.string({ resolve: (p) => pictureOf(p).top }),
+    sideViewSvg: t.string({ resolve: (p) => pictureOf(p).side }),
   }),
 });
 
@@ -660,6 +763,15 @@ builder.prismaNode("ConsolidationPlan", {
     lowerBound: t.exposeInt("lowerBound", { description: "No plan can use fewer containers than this." }),
     ratio: t.float({ description: "Containers used ÷ lower bound.", resolve: (p) => (p.lowerBound ? Math.round((p.containersUsed / p.lowerBound) * 1000) / 1000 : 1) }),
     volumeUtilizationPct: t.float({ resolve: (p) => (p.result as unknown as EnginePlan).summary.volumeUtilizationPct }),
+    patternEstimate: t.int({
+      description: "Not a bound: containers the cargo would need with each crate type packed alone at its best layer pattern.",
+      resolve: (p) => (p.result as unknown as EnginePlan).bounds.patternEstimate,
+    }),
+    cratesPlaced: t.int({ resolve: (p) => (p.result as unknown as EnginePlan).summary.cratesPlaced }),
+    splitBookings: t.int({
+      description: "Bookings whose crates are in more than one container.",
+      resolve: (p) => (p.result as unknown as EnginePlan).summary.splitBookings.length,
+    }),
     unplaced: t.stringList({
       description: "Crates the plan could not place, with the reason.",
       resolve: (p) => (p.result as unknown as EnginePlan).unplaced.map((u) => `${u.quantity} × ${u.reason}: ${u.detail}`),
@@ -668,12 +780,15 @@ builder.prismaNode("ConsolidationPlan", {
     lockedAt: t.expose("lockedAt", { type: "DateTime", nullable: true }),
     containers: t.field({
       type: [PlanContainerRef],
-      select: { departureId: true },
+      select: { departureId: true, result: true },
       resolve: async (p, _a, ctx) => {
         const plan = p.result as unknown as EnginePlan;
-        const refs = await ctx.db.booking.findMany({ where: { departureId: p.departureId }, select: { id: true, reference: true } });
+        const [refs, lines] = await Promise.all([
+          ctx.db.booking.findMany({ where: { departureId: p.departureId }, select: { id: true, reference: true } }),
+          planLines(ctx, { departureId: p.departureId, result: p.result }),
+        ]);
         const references = new Map(refs.map((r) => [r.id, r.reference]));
-        return plan.containers.map((container) => ({ container, references }));
+        return plan.containers.map((container) => ({ container, references, lines }));
       },
     }),
   }),
@@ -704,6 +819,30 @@ builder.mutationFields((t) => ({
     description: "Packs the train's confirmed LCL bookings into containers and saves a new draft plan.",
     args: { input: t.arg({ type: idInput("RunConsolidationInput", "departureId") }) },
     resolve: (_q, _r, { input }, ctx) => runConsolidation(ctx, decodeIdOf(String(input.departureId), "Departure", "departureId")),
+  }),
+  moveBookingInPlan: t.prismaField({
+    type: "ConsolidationPlan",
+    authScopes: { orgKind: ["LOGISTICS_OPERATOR"] },
+    errors: { types: ruleErrors },
+    description:
+      "Moves an LCL booking's crates into another container of a draft plan (placed into its free space, or the container stowed again) and saves the plan's next version. planId must be the current draft: a plan changed meanwhile is a CONFLICT. A container that cannot take the crates is a RULE_VIOLATION whose rule says why (MOVE_DOES_NOT_FIT, MOVE_EXCEEDS_PAYLOAD, MOVE_SEGREGATION, …).",
+    args: {
+      input: t.arg({
+        type: builder.inputType("MoveBookingInPlanInput", {
+          fields: (t) => ({
+            planId: t.id(),
+            bookingId: t.id(),
+            toContainer: t.int({ description: "0-based index of the target container (PlanContainer.index).", validate: z.number().int().min(0).max(1000) }),
+          }),
+        }),
+      }),
+    },
+    resolve: (_q, _r, { input }, ctx) =>
+      moveBookingInPlan(ctx, {
+        planId: decodeIdOf(String(input.planId), "ConsolidationPlan", "planId"),
+        bookingId: decodeIdOf(String(input.bookingId), "Booking", "bookingId"),
+        toContainer: input.toContainer,
+      }),
   }),
   lockPlan: t.prismaField({
     type: "ConsolidationPlan",

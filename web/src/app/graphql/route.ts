@@ -34,6 +34,8 @@ async function forward(request: Request): Promise<Response> {
       body: request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer(),
       cache: "no-store",
       redirect: "manual",
+      // A subscription (server-sent events) streams until the browser leaves: end it upstream too.
+      signal: request.signal,
     });
   } catch {
     return Response.json({ errors: [{ message: "The Corridor API could not be reached.", extensions: { code: "NETWORK" } }] }, { status: 502 });

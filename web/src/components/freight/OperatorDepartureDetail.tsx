@@ -7,14 +7,20 @@ import { PageHeader } from "@/components/PageHeader";
 import type { FreightDepartureDetailQuery, MilestoneType } from "@/gql/graphql";
 import { useI18n } from "@/i18n/client";
 import { corridorStations, formatMoney, named, originTimeZone } from "@/lib/freight/format";
-import { DepartureDetailDocument, RecordMilestoneDocument } from "@/lib/freight/operations";
+import { useLiveUpdates } from "@/lib/freight/live";
+import { DepartureDetailDocument, DepartureUpdatesDocument, RecordMilestoneDocument } from "@/lib/freight/operations";
 import { gqlFetch } from "@/lib/graphql/client";
 import { isFailure, reportFailure, thrownMessage } from "@/lib/graphql/results";
-import { BookingStatusTag, DepartureStatusTag, FillGauge, ZonedTime } from "./common";
+import { ConsolidationPlanCard } from "./ConsolidationPlanCard";
+import { BookingStatusTag, DepartureStatusTag, FillGauge, LiveIndicator, ZonedTime } from "./common";
 import { MilestoneTimeline } from "./MilestoneTimeline";
+import { CancelDepartureDialog, OfferRollDialog } from "./OperatorActions";
 
 type Detail = Extract<NonNullable<FreightDepartureDetailQuery["node"]>, { code: string }>;
 type BookingOnTrain = NonNullable<Detail["bookings"]>["edges"][number]["node"];
+
+/** Bookings the operator may offer a later train. */
+const ROLLABLE = new Set(["CONFIRMED", "PLANNED"]);
 
 const MILESTONE_TYPES: MilestoneType[] = ["GATE_IN", "LOADED", "DEPARTED", "BORDER_CROSSING", "GAUGE_CHANGE", "CUSTOMS_CLEARED", "ARRIVED", "DELIVERED"];
 
@@ -31,12 +37,17 @@ export function OperatorDepartureDetail({ id }: { id: string }) {
   const [departure, setDeparture] = useState<Detail | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [rolling, setRolling] = useState<{ id: string; reference: string } | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  /** Bookings still holding the train (all of them, not only the page shown). */
+  const [affected, setAffected] = useState(0);
   const [form] = Form.useForm<{ type: MilestoneType; stationCode?: string; occurredAt: string; note?: string }>();
 
   const load = useCallback(async () => {
     try {
-      const { node } = await gqlFetch(DepartureDetailDocument, { id });
+      const { node, openBookings } = await gqlFetch(DepartureDetailDocument, { id });
       setDeparture(node && "code" in node ? (node as Detail) : null);
+      setAffected(openBookings.totalCount);
     } catch (caught) {
       setError(thrownMessage(t, caught));
     }
@@ -44,6 +55,8 @@ export function OperatorDepartureDetail({ id }: { id: string }) {
   useEffect(() => {
     void load();
   }, [load]);
+  // Milestones, bookings and plan changes made anywhere (another operator, the maker) arrive here.
+  const live = useLiveUpdates(DepartureUpdatesDocument, { id }, () => void load());
 
   if (error) return <Result status="error" title={t.errors.pageTitle} subTitle={error} extra={<Button onClick={() => void load()}>{t.common.retry}</Button>} />;
   if (departure === undefined) return <Spin aria-label={t.common.loading} />;
@@ -52,6 +65,7 @@ export function OperatorDepartureDetail({ id }: { id: string }) {
   const zone = originTimeZone(departure.corridor);
   const stations = corridorStations(departure.corridor);
   const bookings: BookingOnTrain[] = departure.bookings?.edges.map((e) => e.node) ?? [];
+  const running = departure.status === "OPEN" || departure.status === "CLOSED";
 
   async function record(values: { type: MilestoneType; stationCode?: string; occurredAt: string; note?: string }) {
     if (!departure) return;
@@ -84,9 +98,25 @@ export function OperatorDepartureDetail({ id }: { id: string }) {
     <>
       <PageHeader
         title={fmt(o.departureTitle, { code: departure.code })}
-        description={<DepartureStatusTag status={departure.status} />}
-        extra={<Button href="/departures">{o.backToList}</Button>}
+        description={
+          <Space wrap>
+            <DepartureStatusTag status={departure.status} />
+            <LiveIndicator status={live} />
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            <Button href="/departures">{o.backToList}</Button>
+            {running ? (
+              <Button danger onClick={() => setCancelling(true)}>
+                {o.cancelDeparture}
+              </Button>
+            ) : null}
+          </Space>
+        }
       />
+      <OfferRollDialog booking={rolling} departure={departure} timeZone={zone} onClose={() => setRolling(null)} onDone={load} />
+      <CancelDepartureDialog open={cancelling} departure={departure} affected={affected} onClose={() => setCancelling(false)} onDone={load} />
       <div className="freight-grid">
         <Space direction="vertical" size={16} style={{ width: "100%" }}>
           <Card>
@@ -124,9 +154,20 @@ export function OperatorDepartureDetail({ id }: { id: string }) {
                 { title: t.freight.shipments.maker, key: "maker", render: (_, row) => named(row.maker, locale) },
                 { title: t.freight.destination, dataIndex: "destinationCode" },
                 { title: "FEU", key: "feu", render: (_, row) => Math.round(row.feu * 100) / 100 },
+                {
+                  title: o.actions,
+                  key: "actions",
+                  render: (_, row) =>
+                    running && ROLLABLE.has(row.status) ? (
+                      <Button size="small" onClick={() => setRolling({ id: row.id, reference: row.reference })} aria-label={`${o.offerRoll} ${row.reference}`}>
+                        {o.offerRoll}
+                      </Button>
+                    ) : null,
+                },
               ]}
             />
           </Card>
+          <ConsolidationPlanCard departureId={departure.id} plan={departure.plan} canPlan={running} onChanged={load} />
         </Space>
         <Space direction="vertical" size={16} style={{ width: "100%" }}>
           <Card title={o.recordMilestone}>

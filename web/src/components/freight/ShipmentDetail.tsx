@@ -3,14 +3,16 @@
 import { Alert, App, Button, Card, Descriptions, Empty, Popconfirm, Result, Space, Spin, Table } from "antd";
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
+import { DocumentList } from "@/components/documents/DocumentList";
 import { PageHeader } from "@/components/PageHeader";
 import type { FreightBookingDetailQuery } from "@/gql/graphql";
 import { useI18n } from "@/i18n/client";
 import { formatMoney, named, originTimeZone } from "@/lib/freight/format";
-import { BookingDetailDocument, CancelBookingDocument, RespondToRollDocument } from "@/lib/freight/operations";
+import { useLiveUpdates } from "@/lib/freight/live";
+import { BookingDetailDocument, CancelBookingDocument, RespondToRollDocument, ShipmentUpdatesDocument } from "@/lib/freight/operations";
 import { gqlFetch } from "@/lib/graphql/client";
 import { failureMessage, isFailure, thrownMessage } from "@/lib/graphql/results";
-import { BookingStatusTag, round1, ZonedTime } from "./common";
+import { BookingStatusTag, LiveIndicator, round1, ZonedTime } from "./common";
 import { MilestoneTimeline } from "./MilestoneTimeline";
 
 type Detail = Extract<NonNullable<FreightBookingDetailQuery["node"]>, { reference: string }>;
@@ -37,6 +39,8 @@ export function ShipmentDetail({ id, canAct, backHref }: { id: string; canAct: b
   useEffect(() => {
     void load();
   }, [load]);
+  // Milestones the operator records, and plan changes, arrive without a reload.
+  const live = useLiveUpdates(ShipmentUpdatesDocument, { id }, () => void load());
 
   if (error) return <Result status="error" title={t.errors.pageTitle} subTitle={error} extra={<Button onClick={() => void load()}>{t.common.retry}</Button>} />;
   if (booking === undefined) return <Spin aria-label={t.common.loading} />;
@@ -79,7 +83,12 @@ export function ShipmentDetail({ id, canAct, backHref }: { id: string; canAct: b
     <>
       <PageHeader
         title={fmt(d.titleFor, { reference: booking.reference })}
-        description={<BookingStatusTag status={booking.status} />}
+        description={
+          <Space wrap>
+            <BookingStatusTag status={booking.status} />
+            <LiveIndicator status={live} />
+          </Space>
+        }
         extra={
           <Space wrap>
             <Button href={backHref}>{d.backToList}</Button>
@@ -167,6 +176,7 @@ export function ShipmentDetail({ id, canAct, backHref }: { id: string; canAct: b
           <MilestoneTimeline milestones={booking.departure.milestones} timeZone={zone} />
         </Card>
       </div>
+      <DocumentList bookingId={booking.id} canIssue={canAct} />
     </>
   );
 }

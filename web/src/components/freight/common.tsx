@@ -1,10 +1,11 @@
 "use client";
 
-import { Progress, Tag, Typography } from "antd";
+import { Badge, Progress, Tag, Tooltip, Typography } from "antd";
 import type { BookingStatus, DepartureStatus } from "@/gql/graphql";
 import { useI18n } from "@/i18n/client";
 import { formatDateTime } from "@/lib/format";
 import { BOOKING_STATUS_COLOR, DEPARTURE_STATUS_COLOR } from "@/lib/freight/format";
+import type { LiveStatus } from "@/lib/freight/live";
 
 export function BookingStatusTag({ status }: { status: BookingStatus }) {
   const { t } = useI18n();
@@ -51,4 +52,18 @@ export function FillGauge({ bookedFeu, capacityFeu, fillPct, remainingFeu }: { b
 
 export function round1(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+const LIVE_BADGE = { live: "processing", connecting: "default", offline: "warning" } as const;
+
+/** A small badge saying whether the page receives live updates. */
+export function LiveIndicator({ status }: { status: LiveStatus }) {
+  const { t } = useI18n();
+  return (
+    <Tooltip title={t.freight.live.hint}>
+      <span data-testid="live-indicator" data-status={status} role="status" aria-live="polite">
+        <Badge status={LIVE_BADGE[status]} text={t.freight.live[status]} />
+      </span>
+    </Tooltip>
+  );
 }

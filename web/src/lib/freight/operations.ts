@@ -95,6 +95,9 @@ export const DeparturesDocument = graphql(`
 
 export const DepartureDetailDocument = graphql(`
   query FreightDepartureDetail($id: ID!) {
+    openBookings: bookings(departureId: $id, status: [CONFIRMED, PLANNED, WAITLISTED, ROLL_OFFERED], first: 1) {
+      totalCount
+    }
     node(id: $id) {
       ... on Departure {
         ...DepartureRow
@@ -116,6 +119,7 @@ export const DepartureDetailDocument = graphql(`
               mode
               destinationCode
               feu
+              grossKg
               maker {
                 id
                 name
@@ -124,7 +128,183 @@ export const DepartureDetailDocument = graphql(`
             }
           }
         }
+        plan {
+          ...PlanView
+        }
       }
+    }
+  }
+
+  fragment PlanView on ConsolidationPlan {
+    id
+    version
+    status
+    containersUsed
+    lowerBound
+    ratio
+    patternEstimate
+    volumeUtilizationPct
+    cratesPlaced
+    splitBookings
+    unplaced
+    createdAt
+    lockedAt
+    containers {
+      index
+      typeCode
+      crates
+      grossKg
+      volumeUtilizationPct
+      floorUtilizationPct
+      centerOfGravityOffsetMm
+      stops
+      lithiumKwh
+      lowerBoundShare
+      ratio
+      topViewSvg
+      sideViewSvg
+      bookings {
+        bookingId
+        reference
+        crates
+        grossKg
+        stopCode
+      }
+    }
+  }
+`);
+
+export const RunConsolidationDocument = graphql(`
+  mutation FreightRunConsolidation($input: RunConsolidationInput!) {
+    runConsolidation(input: $input) {
+      __typename
+      ... on RunConsolidationSuccess {
+        data {
+          id
+          version
+        }
+      }
+      ... on DomainError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const LockPlanDocument = graphql(`
+  mutation FreightLockPlan($input: LockPlanInput!) {
+    lockPlan(input: $input) {
+      __typename
+      ... on LockPlanSuccess {
+        data {
+          id
+          status
+        }
+      }
+      ... on DomainError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const MoveBookingInPlanDocument = graphql(`
+  mutation FreightMoveBookingInPlan($input: MoveBookingInPlanInput!) {
+    moveBookingInPlan(input: $input) {
+      __typename
+      ... on MoveBookingInPlanSuccess {
+        data {
+          id
+          version
+        }
+      }
+      ... on DomainError {
+        code
+        message
+      }
+      ... on RuleViolationError {
+        rule
+      }
+    }
+  }
+`);
+
+export const OfferRollDocument = graphql(`
+  mutation FreightOfferRoll($input: OfferRollInput!) {
+    offerRoll(input: $input) {
+      __typename
+      ... on OfferRollSuccess {
+        data {
+          id
+          status
+        }
+      }
+      ... on DomainError {
+        code
+        message
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const CancelDepartureDocument = graphql(`
+  mutation FreightCancelDeparture($input: CancelDepartureInput!) {
+    cancelDeparture(input: $input) {
+      __typename
+      ... on CancelDepartureSuccess {
+        data {
+          id
+          status
+        }
+      }
+      ... on DomainError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const RollTargetsDocument = graphql(`
+  query FreightRollTargets($corridorCode: String!, $from: DateTime!) {
+    departures(corridorCode: $corridorCode, from: $from, bookableOnly: true, mine: true, first: 12) {
+      edges {
+        node {
+          id
+          code
+          departsAt
+          cutoffAt
+          remainingFeu
+          capacityFeu
+        }
+      }
+    }
+  }
+`);
+
+export const DepartureUpdatesDocument = graphql(`
+  subscription FreightDepartureUpdates($id: ID!) {
+    departureUpdates(departureId: $id) {
+      id
+      status
+      etaAt
+    }
+  }
+`);
+
+export const ShipmentUpdatesDocument = graphql(`
+  subscription FreightShipmentUpdates($id: ID!) {
+    shipmentUpdates(bookingId: $id) {
+      id
+      status
     }
   }
 `);
