@@ -92,9 +92,31 @@ export async function openLedgerHub(options: OpenLedgerOptions): Promise<LedgerH
   let wrapped: Ledger = options.wrap ? options.wrap(embedded) : embedded;
   let reopening: Promise<void> | undefined;
 
+  // What callers hold: every call goes to the ledger of the moment, after a reopening in progress,
+  // so a submit that starts while another worker adds an organization is not sent to the
+  // ledger being closed (closing waits only for the transactions already in flight).
+  const settled = async () => {
+    while (reopening) await reopening;
+    return wrapped;
+  };
+  const current: Ledger = {
+    get channel() {
+      return wrapped.channel;
+    },
+    get chaincode() {
+      return wrapped.chaincode;
+    },
+    submit: async (tx) => (await settled()).submit(tx),
+    evaluate: async (tx) => (await settled()).evaluate(tx),
+    events: (o) => wrapped.events(o),
+    block: async (n) => (await settled()).block(n),
+    height: async () => (await settled()).height(),
+    close: async () => (await settled()).close(),
+  };
+
   const hub: LedgerHub = {
     backend: "embedded",
-    ledger: () => wrapped,
+    ledger: () => current,
     async ensureOrganizations(orgs) {
       while (reopening) await reopening;
       const missing = orgs.filter((o) => !specs.has(o.mspId));

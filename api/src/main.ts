@@ -3,6 +3,7 @@ import { DEMO_PASSWORD, demoLogins, seedDemo } from "@corridor/seeds";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { openDatabase, targetFromConfig } from "./db/index.js";
 import { seedFreightDemo } from "./demo.js";
+import { type LedgerIndexer, startLedgerIndexer } from "./jobs/ledger-indexer.js";
 import { type OutboxWorker, startOutboxWorker } from "./jobs/outbox.js";
 import { type LedgerHub, ledgerDataDir, openLedgerHub, organizationSpecOf, setLedgerHub } from "./ledger.js";
 import { createLogger } from "./log.js";
@@ -44,6 +45,7 @@ async function main() {
     log.info({ ledger: "embedded", dataDir: ledgerDataDir(config) }, "ledger ready");
   }
   let worker: OutboxWorker | undefined;
+  let indexer: LedgerIndexer | undefined;
 
   const app = createApp({ db: db.prisma, config, log });
   const server = createServer(app);
@@ -64,12 +66,15 @@ async function main() {
     }
     process.stderr.write(`${lines.join("\n")}\n\n`);
     if (hub) worker = startOutboxWorker({ db: db.prisma, hub, log }, { pollMs: config.OUTBOX_POLL_MS });
+    // Brings the read model in line with the ledger, whoever wrote to it.
+    if (hub) indexer = startLedgerIndexer({ db: db.prisma, hub, log }, { pollMs: config.OUTBOX_POLL_MS });
   });
 
   const shutdown = async (signal: string) => {
     log.info({ signal }, "shutting down");
     server.close();
     await worker?.stop();
+    await indexer?.stop();
     await hub?.close();
     await db.close();
     process.exit(0);

@@ -4,6 +4,7 @@ import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
+import { createFetch } from "@whatwg-node/fetch";
 import { GraphQLError } from "graphql";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Config } from "./config.js";
@@ -15,6 +16,7 @@ import type { Logger } from "./log.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { documentDownloads } from "./modules/documents/index.js";
 import { authenticate } from "./modules/identity/authenticate.js";
+import { MAX_IMPORT_FILE_BYTES } from "./modules/vehicles/import-file.js";
 import { schema } from "./schema/index.js";
 
 export interface AppOptions {
@@ -31,7 +33,13 @@ export type App = YogaServerInstance<Record<string, never>, Context> & { metrics
 
 const knownCodes = new Set<string>(Object.values(ErrorCode));
 /** GraphQL's own request errors (syntax, validation, bad variables) are safe to show. */
-const passThroughCodes = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "BAD_REQUEST", "PERSISTED_QUERY_NOT_FOUND"]);
+const passThroughCodes = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "BAD_REQUEST", "PERSISTED_QUERY_NOT_FOUND", "REQUEST_ENTITY_TOO_LARGE"]);
+
+/**
+ * Multipart uploads (graphql-multipart-request-spec): one file per request, at most the size of
+ * an import file; larger ones are refused with 413 REQUEST_ENTITY_TOO_LARGE before any resolver.
+ */
+const fetchAPI = createFetch({ formDataLimits: { files: 1, fileSize: MAX_IMPORT_FILE_BYTES, fields: 10, fieldSize: 1024 * 1024, headerSize: 16 * 1024 } });
 
 /**
  * Recognises GraphQL errors by shape: some libraries load graphql's CommonJS build and others
@@ -104,6 +112,7 @@ export function createApp(opts: AppOptions): App {
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
+    fetchAPI,
     landingPage: false,
     graphiql: config.GRAPHIQL ? { title: "Corridor GraphQL", defaultQuery: "{ viewer { user { name } organization { name kind } } }" } : false,
     // Yoga's own messages; errors are logged once, with an incident id, by maskError below.

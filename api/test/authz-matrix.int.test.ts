@@ -172,6 +172,8 @@ function sampleScalar(name: string, fieldName: string): unknown {
   if (name === "Boolean") return true;
   if (name === "DateTime") return new Date(Date.now() + 86_400_000 * 30).toISOString();
   if (name === "JSON") return {};
+  // An upload travels as a multipart part, never as JSON: probes leave it out.
+  if (name === "File") return null;
   if (name === "String") {
     if (n.includes("email")) return `probe-${randomBytes(4).toString("hex")}@a.test`;
     if (n.includes("password")) return "probe-password-123";

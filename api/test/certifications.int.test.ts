@@ -43,6 +43,7 @@ const CUSTODY = `mutation($i: RecordCustodyEventInput!) { recordCustodyEvent(inp
   ... on DomainError { code message } } }`;
 const VERIFY = `query($vin: String!, $market: String, $on: String) { verifyVehicle(vin: $vin, market: $market, on: $on) {
   vin on market certifications { market standard number modelCode validFrom validTo }
+  revocations { market standard number modelCode validFrom validTo revokedAt reason }
   custody { type place occurredAt recordedBy scope txId blockNumber } } }`;
 const LIST = `query($m: ID!, $market: String) { certifications(makerId: $m, market: $market) { totalCount edges { node { id number status } } } }`;
 
@@ -50,6 +51,7 @@ type IssueResult = { issueCertification: { __typename: string; data?: { id: stri
 type VerifyResult = {
   verifyVehicle: {
     certifications: { market: string; number: string }[];
+    revocations: { market: string; standard: string; number: string; modelCode: string | null; revokedAt: string; reason: string | null }[];
     custody: { type: string; place: string; recordedBy: string; scope: string; txId: string | null }[];
   } | null;
 };
@@ -227,8 +229,16 @@ describe("certifications", () => {
     expect(onLedger.status).toBe("REVOKED");
     expect(onLedger.revocation?.revoked.txId).toBe(row.txId);
     // No longer valid from the day of revocation; it did hold before (as the contract's isCertificationValidOn).
-    expect((await verify(vins[0]!, "EU", dayOf(0))).certifications).toEqual([]);
-    expect((await verify(vins[0]!, "EU", dayOf(-30))).certifications).toHaveLength(1);
+    const today = await verify(vins[0]!, "EU", dayOf(0));
+    expect(today.certifications).toEqual([]);
+    expect(today.revocations).toHaveLength(1);
+    expect(today.revocations[0]).toMatchObject({ market: "EU", standard: "EU 168/2013", modelCode, reason: "Test report withdrawn" });
+    expect(new Date(today.revocations[0]!.revokedAt).getTime()).toBe(row.revokedAt!.getTime());
+    expect((await verify(vins[1]!, null, dayOf(0))).revocations.map((r) => r.reason)).toEqual(["Test report withdrawn"]); // every vehicle of the model
+    const before = await verify(vins[0]!, "EU", dayOf(-30));
+    expect(before.certifications).toHaveLength(1);
+    expect(before.revocations).toEqual([]);
+    expect((await verify(vins[0]!, "TH", dayOf(0))).revocations).toEqual([]); // another market
   });
 });
 

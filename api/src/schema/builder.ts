@@ -42,6 +42,8 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     JSON: { Input: unknown; Output: unknown };
+    /** A file sent with the GraphQL multipart request (input only). */
+    File: { Input: File; Output: never };
     ID: { Input: string; Output: string | number | bigint };
   };
 }>({
@@ -116,6 +118,19 @@ export const builder = new SchemaBuilder<{
 
 builder.addScalarType("DateTime", DateTimeResolver);
 builder.addScalarType("JSON", JSONResolver);
+// Yoga parses multipart requests (graphql-multipart-request-spec) and hands resolvers a File.
+builder.scalarType("File", {
+  description: "A file uploaded with the GraphQL multipart request specification. Input only.",
+  serialize: () => {
+    throw new Error("File is an input-only scalar.");
+  },
+  // Yoga's File may be a ponyfill, so it is recognised by shape rather than by class.
+  parseValue: (value) => {
+    const f = value as Partial<File> | null;
+    if (f && typeof f === "object" && typeof f.name === "string" && typeof f.arrayBuffer === "function" && typeof f.stream === "function") return f as File;
+    throw new TypeError("Send the file as a part of a multipart request (graphql-multipart-request-spec).");
+  },
+});
 
 builder.queryType({ description: "Read Corridor's data. Fields say who may read them." });
 builder.mutationType({ description: "Change Corridor's data. Every change is authorized and audited." });

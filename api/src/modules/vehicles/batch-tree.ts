@@ -1,10 +1,40 @@
 // The Merkle tree of a vehicle batch, rebuilt from the database: one canonical chain/proof vehicle
-// record per vehicle, in leafIndex order. The anchoring worker builds it to learn the root; proofs
-// rebuild it to get the audit path and check it still gives the anchored root.
+// record per vehicle, in leafIndex order. Proofs rebuild it to get the audit path and check it
+// still gives the anchored root. The import computes the same root when it writes the batch, so
+// the anchoring worker submits it without reading a thousand vehicles back (loadBatchAnchor).
 import { createHash } from "node:crypto";
 import { buildBatch } from "@corridor/chain/proof";
 import type { Db, Tx } from "../../db/index.js";
 import { mspIdOf } from "../../ledger.js";
+
+/** A vehicle as the import and the database know it. `vin` is the vehicle's key (its VIN, else its frame number). */
+export interface VehicleRecordSource {
+  vin: string;
+  frameNumber: string | null;
+  /** YYYY-MM-DD */
+  productionDate: string;
+  batterySerial: string | null;
+  motorNumber: string | null;
+}
+
+/** The chain/proof record input of a vehicle: the same at import and when the tree is rebuilt. */
+export function vehicleRecordInput(v: VehicleRecordSource, maker: { id: string; mspId: string }, modelCode: string) {
+  return {
+    ...(v.frameNumber && v.frameNumber !== v.vin ? { vin: v.vin, frameNumber: v.frameNumber } : v.frameNumber ? { frameNumber: v.frameNumber } : { vin: v.vin }),
+    makerMspId: maker.mspId,
+    makerOrgId: maker.id,
+    modelCode,
+    productionDate: v.productionDate,
+    batterySerial: v.batterySerial ?? "",
+    motorNumber: v.motorNumber ?? "",
+  };
+}
+
+function metadataHashOf(batch: { id: string; makerOrgId: string; importId: string | null }, count: number, modelCode: string): string {
+  return createHash("sha256")
+    .update(JSON.stringify({ batchId: batch.id, makerOrgId: batch.makerOrgId, importId: batch.importId, count, modelCode }))
+    .digest("hex");
+}
 
 export async function loadBatchTree(db: Db | Tx, batchId: string) {
   const batch = await db.vehicleBatch.findUnique({ where: { id: batchId } });
@@ -20,19 +50,37 @@ export async function loadBatchTree(db: Db | Tx, batchId: string) {
   const built = buildBatch(
     "vehicle",
     batchId,
-    vehicles.map((v) => ({
-      ...(v.frameNumber && v.frameNumber !== v.vin ? { vin: v.vin, frameNumber: v.frameNumber } : v.frameNumber ? { frameNumber: v.frameNumber } : { vin: v.vin }),
-      makerMspId,
-      makerOrgId: maker.id,
-      modelCode: models.get(v.vehicleModelId) ?? "",
-      productionDate: v.productionDate.toISOString().slice(0, 10),
-      batterySerial: v.batterySerial ?? "",
-      motorNumber: v.motorNumber ?? "",
-    })),
+    vehicles.map((v) =>
+      vehicleRecordInput({ ...v, productionDate: v.productionDate.toISOString().slice(0, 10) }, { id: maker.id, mspId: makerMspId }, models.get(v.vehicleModelId) ?? ""),
+    ),
   );
   const modelCode = models.get(vehicles[0]?.vehicleModelId ?? "") ?? "";
-  const metadataHash = createHash("sha256")
-    .update(JSON.stringify({ batchId, makerOrgId: maker.id, importId: batch.importId, count: vehicles.length, modelCode }))
-    .digest("hex");
+  const metadataHash = metadataHashOf(batch, vehicles.length, modelCode);
   return { batch, maker, makerMspId, vehicles, modelCode, metadataHash, ...built };
+}
+
+/**
+ * What anchoring a batch needs: its root, size, maker and metadata hash. A batch written with its
+ * root (by the import) is read in two small queries; one without is rebuilt from its vehicles.
+ */
+export async function loadBatchAnchor(db: Db | Tx, batchId: string) {
+  const batch = await db.vehicleBatch.findUnique({ where: { id: batchId } });
+  if (!batch) return null;
+  if (!batch.merkleRoot) return loadBatchTree(db, batchId);
+  const [maker, first] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: batch.makerOrgId }, select: { id: true, slug: true, kind: true, name: true } }),
+    db.vehicle.findFirst({ where: { batchId, leafIndex: 0 }, select: { vehicleModelId: true } }),
+  ]);
+  const model = first ? await db.vehicleModel.findUnique({ where: { id: first.vehicleModelId }, select: { code: true } }) : null;
+  const modelCode = model?.code ?? "";
+  return {
+    batch,
+    maker,
+    makerMspId: mspIdOf(maker),
+    modelCode,
+    metadataHash: metadataHashOf(batch, batch.count, modelCode),
+    batchId,
+    root: batch.merkleRoot,
+    treeSize: batch.count,
+  };
 }

@@ -72,23 +72,3 @@ export async function recordCustodyEvent(ctx: ServiceContext, input: RecordCusto
     return event;
   });
 }
-
-/** A vehicle's custody history, its own events and its batch's, oldest first. */
-export async function custodyHistory(db: ServiceContext["db"], vehicle: { id: string; batchId: string | null }) {
-  const events = await db.custodyEvent.findMany({
-    where: { OR: [{ vehicleId: vehicle.id }, ...(vehicle.batchId ? [{ batchId: vehicle.batchId }] : [])] },
-    orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }],
-    take: 200,
-  });
-  const orgIds = [...new Set(events.map((e) => e.orgId))];
-  const orgs = new Map((await db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } })).map((o) => [o.id, o.name]));
-  return events.map((e) => ({
-    type: e.type,
-    place: e.place,
-    occurredAt: e.occurredAt,
-    recordedBy: orgs.get(e.orgId) ?? "",
-    scope: e.vehicleId ? ("VEHICLE" as const) : ("BATCH" as const),
-    txId: e.txId,
-    blockNumber: e.blockNumber,
-  }));
-}

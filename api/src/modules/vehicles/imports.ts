@@ -1,17 +1,21 @@
-// Registering vehicles: rows from the API or a CSV file are validated one by one, good rows are
-// written in chunks of 10,000 with one INSERT … SELECT FROM unnest(…) each, grouped into batches
-// of at most 1,000 vehicles of one model (one Merkle tree, one ledger transaction each), and every
-// batch gets its outbox message in the same transaction. Bad rows are reported by line.
+// Registering vehicles: rows from the API or a CSV/XLSX file are validated one by one, good rows
+// are written in chunks of 10,000 with one INSERT … SELECT FROM unnest(…) each, grouped into
+// batches of at most 1,000 vehicles of one model (one Merkle tree, one ledger transaction each),
+// and every batch gets its Merkle root and its outbox message in the same transaction. Bad rows
+// are reported by line. One chunk is written while the next is read, checked and hashed.
 //
 // Vehicle.vin holds the vehicle's key: its VIN, else its frame number (chain/proof `vehicleKey`);
 // Vehicle.frameNumber is set whenever the row gives one.
 import { randomUUID } from "node:crypto";
+import { buildBatch } from "@corridor/chain/proof";
 import type { ServiceContext } from "../../context.js";
-import type { Tx } from "../../db/index.js";
+import { type Db, directQueryOf, type Tx } from "../../db/index.js";
 import { ValidationError } from "../../errors.js";
+import { mspIdOf } from "../../ledger.js";
 import { writerOrgOf } from "../freight/access.js";
 import { writeAudit } from "../identity/audit.js";
-import { parseCsv } from "./csv.js";
+import { vehicleRecordInput } from "./batch-tree.js";
+import { type CsvRecord, parseCsv } from "./csv.js";
 import { frameNumberProblem, vinProblem } from "./vin.js";
 
 /** Good rows written per transaction. */
@@ -87,28 +91,41 @@ const COLUMNS: Record<string, keyof VehicleRowInput> = {
  * vehicle per record. Line numbers in the report are the file's.
  */
 export async function importVehiclesCsv(ctx: ServiceContext, input: { fileName: string; csv: string }) {
+  return importVehicleRecords(ctx, { fileName: input.fileName, records: parseCsv(input.csv), field: "csv" });
+}
+
+/**
+ * Imports records of a tabular file (CSV text or a worksheet): the first record is the header row
+ * (see importVehiclesCsv), each later one a vehicle; their line numbers are the file's.
+ * `field` names the input field in errors about the file as a whole.
+ */
+export async function importVehicleRecords(ctx: ServiceContext, input: { fileName: string; records: Generator<CsvRecord> | AsyncGenerator<CsvRecord>; field: string }) {
   const makerOrgId = writerOrgOf(ctx, "MANUFACTURER", "register vehicles");
-  const records = parseCsv(input.csv);
-  const header = records.next();
-  if (header.done) throw new ValidationError("The file is empty.", [{ path: ["csv"], message: "empty" }]);
+  const { records, field } = input;
+  const header = await records.next();
+  if (header.done) throw new ValidationError("The file is empty.", [{ path: [field], message: "empty" }]);
   const columns = header.value.fields.map((h) => COLUMNS[h.toLowerCase().replace(/[^a-z]/g, "")]);
   const missing = ["modelCode", "productionDate", "batterySerial", "motorNumber"].filter((c) => !columns.includes(c as keyof VehicleRowInput));
   if (!columns.includes("vin") && !columns.includes("frameNumber")) missing.unshift("vin or frame_number");
   if (missing.length) {
     throw new ValidationError(`The header row lacks the column(s) ${missing.join(", ")}. Expected: vin, frame_number, model_code, production_date, battery_serial, motor_number.`, [
-      { path: ["csv"], message: `missing columns: ${missing.join(", ")}` },
+      { path: [field], message: `missing columns: ${missing.join(", ")}` },
     ]);
   }
-  function* rows() {
-    for (const r of records) {
-      const raw: Record<string, string> = {};
-      columns.forEach((c, i) => {
-        if (c) raw[c] = r.fields[i] ?? "";
-      });
-      yield { line: r.line, raw: raw as unknown as VehicleRowInput };
-    }
+  const toRow = (r: CsvRecord): ImportRow => {
+    const raw: Record<string, string> = {};
+    columns.forEach((c, i) => {
+      if (c) raw[c] = r.fields[i] ?? "";
+    });
+    return { line: r.line, raw: raw as unknown as VehicleRowInput };
+  };
+  async function* asyncRows(src: AsyncGenerator<CsvRecord>) {
+    for await (const r of src) yield toRow(r);
   }
-  return runImport(ctx, makerOrgId, input.fileName, rows());
+  function* syncRows(src: Generator<CsvRecord>) {
+    for (const r of src) yield toRow(r);
+  }
+  return runImport(ctx, makerOrgId, input.fileName, Symbol.asyncIterator in records ? asyncRows(records) : syncRows(records));
 }
 
 /** Today's date at the easternmost time zone (UTC+14): no real production date is later. */
@@ -170,9 +187,30 @@ function validateRow(line: number, raw: VehicleRowInput, models: Map<string, Mod
   return { errors, candidate: { line, key, vin, frameNumber, modelId: model.id, productionDate, batterySerial, motorNumber } };
 }
 
-type ImportRow = { line: number; raw: VehicleRowInput };
+let lastMs = 0;
+let sequence = 0;
+/**
+ * A UUID version 7 (RFC 9562): the time in milliseconds, then a counter, then random bits. Ids
+ * made one after another sort in that order, so a million new vehicles append to the primary-key
+ * index instead of touching pages all over it (fewer pages written, far less WAL).
+ */
+export function orderedUuid(now = Date.now()): string {
+  if (now > lastMs) {
+    lastMs = now;
+    sequence = 0;
+  } else if (++sequence > 0xfff) {
+    lastMs++;
+    sequence = 0;
+  }
+  const time = lastMs.toString(16).padStart(12, "0");
+  // randomUUID() is "xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx": keep its variant and random tail.
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${sequence.toString(16).padStart(3, "0")}${randomUUID().slice(18)}`;
+}
 
-async function runImport(ctx: ServiceContext, makerOrgId: string, fileName: string, rows: Iterable<ImportRow>) {
+type ImportRow = { line: number; raw: VehicleRowInput };
+type PendingBatch = { id: string; modelId: string; vehicles: Candidate[]; root: string | null };
+
+async function runImport(ctx: ServiceContext, makerOrgId: string, fileName: string, rows: Iterable<ImportRow> | AsyncIterable<ImportRow>) {
   const actor = ctx.actor;
   const created = await ctx.db.$transaction(async (tx) => {
     const imp = await tx.vehicleImport.create({ data: { makerOrgId, fileName: fileName.slice(0, 200), createdById: actor?.kind === "user" ? actor.userId : null } });
@@ -186,6 +224,8 @@ async function runImport(ctx: ServiceContext, makerOrgId: string, fileName: stri
     if (!models.has(m.code.toUpperCase())) models.set(m.code.toUpperCase(), m);
   }
   const modelCodeById = new Map([...models.values()].map((m) => [m.id, m.code]));
+  const makerOrg = await ctx.db.organization.findUniqueOrThrow({ where: { id: makerOrgId }, select: { id: true, slug: true, kind: true } });
+  const maker = { id: makerOrg.id, mspId: mspIdOf(makerOrg) };
   const today = latestToday();
   const seen = new Map<string, number>(); // key → first line
   const errors: ImportRowError[] = [];
@@ -193,7 +233,8 @@ async function runImport(ctx: ServiceContext, makerOrgId: string, fileName: stri
   let processed = 0;
   let imported = 0;
   let batchCount = 0;
-  let reportedProcessed = 0;
+  /** Rows read when the last write was started: progress is written at least every 2 chunks. */
+  let scheduledProcessed = 0;
   let chunk: Candidate[] = [];
   /** Vehicles checked and waiting for their batch, by model. */
   const pending = new Map<string, Candidate[]>();
@@ -206,19 +247,13 @@ async function runImport(ctx: ServiceContext, makerOrgId: string, fileName: stri
     if (rowErrors.length && errors.length > 1 && (errors[errors.length - 2]?.line ?? 0) > (rowErrors[0]?.line ?? 0)) errors.sort((a, b) => a.line - b.line);
   };
 
-  /** Moves a chunk's vehicles that are not registered yet into the pending batches. */
-  const checkAgainstDb = async (cands: Candidate[]) => {
-    if (cands.length === 0) return;
-    const existing = await ctx.db.$queryRawUnsafe<{ vin: string }[]>(
-      `SELECT vin FROM "Vehicle" WHERE vin = ANY($1::text[])`,
-      cands.map((c) => c.key),
-    );
-    const taken = new Set(existing.map((r) => r.vin));
+  /**
+   * Moves a chunk's vehicles into the pending batches. Whether one is registered already is left
+   * to the insert (the unique index on vin): checking each key first would read the index as much
+   * as inserting writes it. A write that hits a registered vehicle is retried without it.
+   */
+  const stage = (cands: Candidate[]) => {
     for (const c of cands) {
-      if (taken.has(c.key)) {
-        report([{ line: c.line, field: c.vin ? "vin" : "frameNumber", message: `${c.key} is already registered.` }]);
-        continue;
-      }
       const list = pending.get(c.modelId) ?? [];
       if (list.length === 0) pending.set(c.modelId, list);
       list.push(c);
@@ -226,16 +261,41 @@ async function runImport(ctx: ServiceContext, makerOrgId: string, fileName: stri
     }
   };
 
-  /** Writes whole batches (and, at the end, the remainders) with their outbox messages and the progress. */
-  const write = async (final: boolean) => {
-    const batches: { id: string; modelId: string; vehicles: Candidate[] }[] = [];
+  /**
+   * Takes whole batches (and, at the end, the remainders) out of the pending vehicles, with their
+   * Merkle roots: the anchoring worker then submits the root without reading the vehicles back.
+   */
+  const cut = (final: boolean): PendingBatch[] => {
+    const batches: PendingBatch[] = [];
     for (const [modelId, list] of pending) {
       while (list.length >= BATCH_SIZE || (final && list.length > 0)) {
         const vehicles = list.splice(0, BATCH_SIZE);
         pendingCount -= vehicles.length;
-        batches.push({ id: randomUUID(), modelId, vehicles });
+        const batch: PendingBatch = { id: orderedUuid(), modelId, vehicles, root: null };
+        batch.root = rootOf(batch);
+        batches.push(batch);
       }
     }
+    return batches;
+  };
+  const rootOf = (b: PendingBatch): string | null => {
+    try {
+      const modelCode = modelCodeById.get(b.modelId) ?? "";
+      const inputs = b.vehicles.map((v) =>
+        vehicleRecordInput(
+          { vin: v.key, frameNumber: v.frameNumber, productionDate: v.productionDate, batterySerial: v.batterySerial, motorNumber: v.motorNumber },
+          maker,
+          modelCode,
+        ),
+      );
+      return buildBatch("vehicle", b.id, inputs).root;
+    } catch {
+      return null; // the worker builds the tree itself and reports what is wrong
+    }
+  };
+
+  /** Writes batches with their outbox messages, and the progress. */
+  const write = async (batches: PendingBatch[]) => {
     for (let attempt = 0; ; attempt++) {
       try {
         const count = batches.reduce((s, b) => s + b.vehicles.length, 0);
@@ -251,54 +311,83 @@ async function runImport(ctx: ServiceContext, makerOrgId: string, fileName: stri
         );
         imported += count;
         batchCount += batches.length;
-        reportedProcessed = processed;
         return;
       } catch (e) {
-        // Another import registered some of these vehicles since they were checked: report them
-        // and write the rest. Anything else is unexpected.
+        // Some of these vehicles are registered already (earlier, or by an import running now):
+        // report them and write the rest, re-hashed. Anything else is unexpected.
         const all = batches.flatMap((b) => b.vehicles);
-        const existing = await ctx.db.$queryRawUnsafe<{ vin: string }[]>(
-          `SELECT vin FROM "Vehicle" WHERE vin = ANY($1::text[])`,
+        const existing = await registeredAmong(
+          ctx.db,
           all.map((c) => c.key),
         );
         if (attempt > 0 || existing.length === 0) throw e;
         const taken = new Set(existing.map((r) => r.vin));
         for (const b of batches) {
+          if (!b.vehicles.some((c) => taken.has(c.key))) continue;
           for (const c of b.vehicles) if (taken.has(c.key)) report([{ line: c.line, field: c.vin ? "vin" : "frameNumber", message: `${c.key} is already registered.` }]);
           b.vehicles = b.vehicles.filter((c) => !taken.has(c.key));
+          b.root = b.vehicles.length ? rootOf(b) : null;
         }
         for (let i = batches.length - 1; i >= 0; i--) if (batches[i]?.vehicles.length === 0) batches.splice(i, 1);
       }
     }
   };
 
-  try {
-    for (const { line, raw } of rows) {
-      processed++;
-      const { candidate, errors: rowErrors } = validateRow(line, raw, models, today);
-      if (!candidate) {
-        report(rowErrors);
+  // One write in flight: the next rows are read, checked and hashed while the last ones are
+  // written (the database works on the other core).
+  let inflight: Promise<void> | undefined;
+  const settle = async () => {
+    const p = inflight;
+    inflight = undefined;
+    await p;
+  };
+  const startWrite = async (batches: PendingBatch[]) => {
+    scheduledProcessed = processed;
+    await settle();
+    inflight = write(batches);
+    inflight.catch(() => undefined); // awaited by the next settle()
+  };
+
+  /** Checks one row; says whether the chunk is due to be written. */
+  const take = ({ line, raw }: ImportRow): boolean => {
+    processed++;
+    const { candidate, errors: rowErrors } = validateRow(line, raw, models, today);
+    if (!candidate) {
+      report(rowErrors);
+    } else {
+      const first = seen.get(candidate.key);
+      if (first !== undefined) {
+        report([{ line, field: candidate.vin ? "vin" : "frameNumber", message: `${candidate.key} appears twice in this file (first on line ${first}).` }]);
       } else {
-        const first = seen.get(candidate.key);
-        if (first !== undefined) {
-          report([{ line, field: candidate.vin ? "vin" : "frameNumber", message: `${candidate.key} appears twice in this file (first on line ${first}).` }]);
-        } else {
-          seen.set(candidate.key, line);
-          chunk.push(candidate);
-        }
-      }
-      if (chunk.length >= CHUNK_ROWS) {
-        await checkAgainstDb(chunk);
-        chunk = [];
-        if (pendingCount >= CHUNK_ROWS) await write(false);
-      } else if (processed - reportedProcessed >= CHUNK_ROWS * 2) {
-        await write(false); // progress on a file of mostly bad rows
+        seen.set(candidate.key, line);
+        chunk.push(candidate);
       }
     }
-    await checkAgainstDb(chunk);
+    return chunk.length >= CHUNK_ROWS || processed - scheduledProcessed >= CHUNK_ROWS * 2;
+  };
+  const flush = async () => {
+    if (chunk.length >= CHUNK_ROWS) {
+      stage(chunk);
+      chunk = [];
+      if (pendingCount >= CHUNK_ROWS) await startWrite(cut(false));
+    } else {
+      await startWrite(cut(false)); // progress on a file of mostly bad rows
+    }
+  };
+
+  try {
+    // Rows from text come synchronously: no promise per row on the million-row path.
+    if (Symbol.asyncIterator in rows) {
+      for await (const row of rows) if (take(row)) await flush();
+    } else {
+      for (const row of rows) if (take(row)) await flush();
+    }
+    stage(chunk);
     chunk = [];
-    await write(true);
+    await startWrite(cut(true));
+    await settle();
   } catch (e) {
+    await settle().catch(() => undefined);
     await ctx.db.vehicleImport
       .update({ where: { id: importId }, data: { status: "FAILED", finishedAt: new Date(), processedRows: processed, errorRows, errors: errors as object[] } })
       .catch(() => undefined);
@@ -320,9 +409,17 @@ async function runImport(ctx: ServiceContext, makerOrgId: string, fileName: stri
   });
 }
 
+const REGISTERED_AMONG = { name: "corridor.vehiclesRegisteredAmong", text: `SELECT vin FROM "Vehicle" WHERE vin = ANY($1::text[])` };
+
+/** Which of these keys are registered already (a read: straight on the driver where it can). */
+async function registeredAmong(db: Db, keys: string[]): Promise<{ vin: string }[]> {
+  const direct = directQueryOf(db);
+  return direct ? direct<{ vin: string }>(REGISTERED_AMONG, [keys]) : db.$queryRawUnsafe<{ vin: string }[]>(REGISTERED_AMONG.text, keys);
+}
+
 /** One INSERT … SELECT FROM unnest for the vehicles, then the batches' rows and outbox messages. */
-async function insertBatches(tx: Tx, makerOrgId: string, importId: string, batches: { id: string; modelId: string; vehicles: Candidate[] }[], modelCodeById: Map<string, string>) {
-  await tx.vehicleBatch.createMany({ data: batches.map((b) => ({ id: b.id, makerOrgId, importId, count: b.vehicles.length })) });
+async function insertBatches(tx: Tx, makerOrgId: string, importId: string, batches: PendingBatch[], modelCodeById: Map<string, string>) {
+  await tx.vehicleBatch.createMany({ data: batches.map((b) => ({ id: b.id, makerOrgId, importId, count: b.vehicles.length, merkleRoot: b.root })) });
   const cols = {
     id: [] as string[],
     vin: [] as string[],
@@ -336,7 +433,7 @@ async function insertBatches(tx: Tx, makerOrgId: string, importId: string, batch
   };
   for (const b of batches) {
     b.vehicles.forEach((v, leaf) => {
-      cols.id.push(randomUUID());
+      cols.id.push(orderedUuid());
       cols.vin.push(v.key);
       cols.frame.push(v.frameNumber);
       cols.model.push(v.modelId);

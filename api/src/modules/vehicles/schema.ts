@@ -11,6 +11,7 @@ import { decodeIdOf } from "../../schema/global-id.js";
 import { canSeeOrgPrivate, NO_ORG } from "../identity/scope.js";
 import { issueCertification, revokeCertification } from "./certifications.js";
 import { recordCustodyEvent } from "./custody.js";
+import { importVehiclesFile, MAX_IMPORT_FILE_BYTES } from "./import-file.js";
 import { type ImportRowError, importVehiclesCsv, registerVehicles } from "./imports.js";
 import { vehicleProof, verifyVehicle } from "./verify.js";
 
@@ -129,6 +130,21 @@ const VerifiedCertificationRef = builder.objectRef<CertificationShape>("Verified
 
 type Verification = NonNullable<Awaited<ReturnType<typeof verifyVehicle>>>;
 
+const VerifiedRevocationRef = builder.objectRef<Verification["revocations"][number]>("VerifiedRevocation").implement({
+  description: "A certification of the vehicle (its model or its VIN) revoked by the end of the day asked about; its public facts and the reason given.",
+  authScopes: { public: true },
+  fields: (t) => ({
+    market: t.exposeString("market"),
+    standard: t.exposeString("standard"),
+    number: t.exposeString("number"),
+    modelCode: t.exposeString("modelCode", { nullable: true }),
+    validFrom: t.string({ resolve: (c) => c.validFrom.toISOString().slice(0, 10) }),
+    validTo: t.string({ resolve: (c) => c.validTo.toISOString().slice(0, 10) }),
+    revokedAt: t.expose("revokedAt", { type: "DateTime" }),
+    reason: t.exposeString("reason", { nullable: true, description: "The reason the certification body gave." }),
+  }),
+});
+
 const CustodyTypeEnum = builder.enumType(CustodyType, { name: "CustodyType", description: "SHIPPED and BORDER_CROSSED by logistics operators; DELIVERED by them or dealers." });
 
 const VerifiedCustodyEventRef = builder.objectRef<Verification["custody"][number]>("VerifiedCustodyEvent").implement({
@@ -167,6 +183,11 @@ const VehicleVerificationRef = builder.objectRef<Verification>("VehicleVerificat
     market: t.exposeString("market", { nullable: true }),
     on: t.exposeString("on", { description: "The day certifications were checked for (YYYY-MM-DD)." }),
     certifications: t.field({ type: [VerifiedCertificationRef], resolve: (v) => v.certifications }),
+    revocations: t.field({
+      type: [VerifiedRevocationRef],
+      description: "Certifications of the vehicle revoked by the end of the day asked about (of the market asked about, when given), latest first.",
+      resolve: (v) => v.revocations,
+    }),
     custody: t.field({ type: [VerifiedCustodyEventRef], description: "Custody milestones of the vehicle and its batch, oldest first.", resolve: (v) => v.custody }),
   }),
 });
@@ -373,19 +394,29 @@ builder.mutationFields((t) => ({
     type: "VehicleImport",
     authScopes: { orgKind: ["MANUFACTURER"] },
     errors: { types: ruleErrors },
-    description:
-      "Imports vehicles from CSV text with a header row: vin, frame_number, model_code, production_date, battery_serial, motor_number. Good rows are registered and queued for anchoring; refused rows are listed by line. Follow progress with vehicleImport.",
+    description: `Imports vehicles from a CSV (UTF-8) or XLSX file (its first worksheet) with a header row: vin, frame_number, model_code, production_date, battery_serial, motor_number. Give the file as \`file\` (multipart upload, at most ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB) or CSV text as \`csv\`, not both. Good rows are registered and queued for anchoring; refused rows are listed by line (the sheet's row number for XLSX). Follow progress with vehicleImport.`,
     args: {
       input: t.arg({
         type: builder.inputType("ImportVehiclesInput", {
           fields: (t) => ({
             fileName: t.string({ validate: z.string().trim().min(1).max(200) }),
-            csv: t.string({ description: "The file's text (UTF-8).", validate: z.string().min(1).max(200_000_000) }),
+            csv: t.string({ required: false, description: "The file's text (UTF-8). Give it, or file.", validate: z.string().min(1).max(200_000_000) }),
+            file: t.field({
+              type: "File",
+              required: false,
+              description: `The file, sent with the GraphQL multipart request: CSV (UTF-8) or XLSX, told apart by its content; at most ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB.`,
+            }),
           }),
         }),
       }),
     },
-    resolve: (_q, _r, { input }, ctx) => importVehiclesCsv(ctx, input),
+    resolve: (_q, _r, { input }, ctx) => {
+      if ((input.csv == null) === (input.file == null)) {
+        const message = input.file == null ? "Give the file to import (or its text as csv)." : "Give either the file or the CSV text, not both.";
+        throw new ValidationError(message, [{ path: ["input", "file"], message: "give exactly one of file and csv" }]);
+      }
+      return input.file ? importVehiclesFile(ctx, { fileName: input.fileName, file: input.file }) : importVehiclesCsv(ctx, { fileName: input.fileName, csv: input.csv as string });
+    },
   }),
 }));
 
