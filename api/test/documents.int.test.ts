@@ -273,6 +273,16 @@ describe("verifying a document (public)", () => {
     expect(Object.keys(r.data?.verifyDocument ?? {}).sort()).toEqual(["issued", "issuedAt", "issuerName", "kind", "number", "sha256"]);
   });
 
+  it("does not anchor booking documents on the ledger (only certificates are): anchored is false", async () => {
+    const doc = issued.PACKING_LIST as IssuedShape;
+    const r = await gql<{ verifyDocument: Record<string, unknown> }>(t.app, `query($h: String!) { verifyDocument(sha256: $h) { issued anchored txId blockNumber } }`, {
+      h: doc.sha256,
+    });
+    expect(r.data?.verifyDocument).toEqual({ issued: true, anchored: false, txId: null, blockNumber: null });
+    expect(await t.db.outboxMessage.count({ where: { topic: "document.anchor" } })).toBe(0);
+    expect(await t.db.issuedDocument.count({ where: { orgId: maker.org.id, NOT: { anchorStatus: null } } })).toBe(0);
+  });
+
   it("rejects an altered document", async () => {
     const { bytes } = await download((issued.PACKING_LIST as IssuedShape).downloadUrl, maker.token);
     const altered = Buffer.from(bytes);

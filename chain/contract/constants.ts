@@ -34,6 +34,8 @@ export const CorridorTransactions = {
   certificationsForVinHash: "certificationsForVinHash",
   recordCustodyEvent: "recordCustodyEvent",
   custodyEvents: "custodyEvents",
+  anchorDocument: "anchorDocument",
+  getDocument: "getDocument",
   history: "history",
 } as const;
 export type CorridorTransaction = (typeof CorridorTransactions)[keyof typeof CorridorTransactions];
@@ -47,6 +49,7 @@ export const QUERY_TRANSACTIONS: ReadonlySet<CorridorTransaction> = new Set([
   "certificationsForModel",
   "certificationsForVinHash",
   "custodyEvents",
+  "getDocument",
   "history",
 ]);
 
@@ -57,7 +60,7 @@ export const CustodySubjectTypes = ["VEHICLE", "BATCH"] as const;
 export type CustodySubjectType = (typeof CustodySubjectTypes)[number];
 
 /** Kinds of record whose history `history(kind, id)` returns. */
-export const HistoryKinds = ["CONFIG", "BATCH", "VEHICLE", "CERTIFICATION"] as const;
+export const HistoryKinds = ["CONFIG", "BATCH", "VEHICLE", "CERTIFICATION", "DOCUMENT"] as const;
 export type HistoryKind = (typeof HistoryKinds)[number];
 
 /** Upper bound on VIN hashes in one certification's scope (each one is an index entry). */

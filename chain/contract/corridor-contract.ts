@@ -11,7 +11,7 @@ import { type CorridorEventName, CorridorEvents } from "./events.js";
 // biome-ignore lint/style/useImportType: Context must be a value; with decorator metadata, @Transaction recognizes the ctx parameter by its class
 import { Context, Contract, Evaluate, Info, Submit } from "./fabric.js";
 import { canonicalJson, marshal, unmarshal } from "./json.js";
-import { type Anchor, Batch, Certification, ConsortiumConfig, CustodyEvent, type HistoryEntry, Vehicle } from "./records.js";
+import { type Anchor, AnchoredDocument, Batch, Certification, ConsortiumConfig, CustodyEvent, type HistoryEntry, Vehicle } from "./records.js";
 import * as v from "./validate.js";
 
 /** World-state keys. Records use composite keys so each kind can be listed by prefix. */
@@ -25,6 +25,7 @@ export const StateKeys = {
   certByModel: "cert~model~market",
   /** Index: [vinHash, market, certId] → certification listing that vehicle. */
   certByVinHash: "cert~vinhash~market",
+  document: "doc",
 } as const;
 
 /** Fabric's marker value for index entries: the key is the information. */
@@ -252,9 +253,34 @@ export class CorridorContract extends Contract {
     return canonicalJson(events);
   }
 
+  // ── documents ───────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Anchors the SHA-256 of a document an organization issued, so anyone holding the PDF can check
+   * it against the ledger. Callable by the issuing organization itself (in any role it holds in
+   * the consortium), or by the platform on its behalf. Idempotent by documentId: the same content
+   * again returns the stored record and writes nothing; another hash (or kind, or issuer) for an
+   * anchored id fails with CONFLICT.
+   */
+  @Submit(["documentId", "string"], ["sha256", "string"], ["kind", "string"], ["issuerMspId", "string"])
+  async anchorDocument(ctx: Context, documentId: string, sha256: string, kind: string, issuerMspId: string): Promise<string> {
+    const input = AnchoredDocument.input({ documentId, sha256, kind, issuerMspId });
+    await authorizeForIssuer(ctx, input.issuerMspId, "anchoring documents");
+    const key = ctx.stub.createCompositeKey(StateKeys.document, [input.documentId]);
+    const existing = await findRecord(ctx, key, AnchoredDocument.newInstance);
+    if (existing) return sameOrConflict(`document ${input.documentId}`, AnchoredDocument.input(existing), input, existing);
+    return write(ctx, key, AnchoredDocument.newInstance({ ...input, anchored: anchor(ctx) }), CorridorEvents.DocumentAnchored);
+  }
+
+  @Evaluate(["documentId", "string"])
+  async getDocument(ctx: Context, documentId: string): Promise<string> {
+    const key = ctx.stub.createCompositeKey(StateKeys.document, [v.id(documentId, "documentId")]);
+    return canonicalJson(await getRecord(ctx, key, AnchoredDocument.newInstance, `document ${documentId}`));
+  }
+
   // ── history ─────────────────────────────────────────────────────────────────────────────────
 
-  /** Every committed change of one record, newest first. kind: CONFIG, BATCH, VEHICLE, CERTIFICATION. */
+  /** Every committed change of one record, newest first. kind: CONFIG, BATCH, VEHICLE, CERTIFICATION, DOCUMENT. */
   @Evaluate(["kind", "string"], ["id", "string"])
   async history(ctx: Context, kind: string, id: string): Promise<string> {
     const k = v.oneOf(kind, "kind", HistoryKinds);
@@ -265,7 +291,9 @@ export class CorridorContract extends Contract {
           ? ctx.stub.createCompositeKey(StateKeys.batch, [v.id(id, "id")])
           : k === "VEHICLE"
             ? ctx.stub.createCompositeKey(StateKeys.vehicle, [v.vin(id, "id")])
-            : ctx.stub.createCompositeKey(StateKeys.certification, [v.id(id, "id")]);
+            : k === "DOCUMENT"
+              ? ctx.stub.createCompositeKey(StateKeys.document, [v.id(id, "id")])
+              : ctx.stub.createCompositeKey(StateKeys.certification, [v.id(id, "id")]);
     const entries: HistoryEntry[] = [];
     for await (const mod of ctx.stub.getHistoryForKey(key)) {
       const ts = mod.timestamp as unknown as { seconds: number | { toNumber(): number }; nanos: number };
@@ -376,6 +404,23 @@ async function authorizeForMaker(ctx: Context, makerMspId: string, action: strin
   if (role === Roles.Maker && caller !== makerMspId) {
     throw notAuthorized(`${caller} may not act for maker ${makerMspId}: ${action} for another maker needs the platform`);
   }
+}
+
+/**
+ * The issuing organization itself, acting in a role the consortium lists for it, or the platform
+ * on behalf of any member.
+ */
+async function authorizeForIssuer(ctx: Context, issuerMspId: string, action: string): Promise<void> {
+  const config = await loadConfig(ctx);
+  const issuer = config.members.find((m) => m.mspId === issuerMspId);
+  if (!issuer) throw new ContractError(ContractErrorCode.InvalidArgument, `issuerMspId ${issuerMspId} is not a member of the consortium`);
+  const caller = ctx.clientIdentity.getMSPID();
+  if (caller === issuerMspId) {
+    await requireRole(ctx, issuer.roles, action, config);
+    return;
+  }
+  const role = await requireRole(ctx, [Roles.Platform], `${action} for another organization`, config);
+  if (role !== Roles.Platform) throw notAuthorized(`${caller} may not act for ${issuerMspId}: ${action} for another organization needs the platform`);
 }
 
 function certificationIndexKeys(ctx: Context, cert: Certification): string[] {

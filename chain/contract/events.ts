@@ -9,6 +9,7 @@ export const CorridorEvents = {
   CertificationIssued: "CertificationIssued",
   CertificationRevoked: "CertificationRevoked",
   CustodyEventRecorded: "CustodyEventRecorded",
+  DocumentAnchored: "DocumentAnchored",
 } as const;
 export type CorridorEventName = (typeof CorridorEvents)[keyof typeof CorridorEvents];
 

@@ -8,6 +8,8 @@ export * from "./events.js";
 export { canonicalJson, marshal, unmarshal } from "./json.js";
 export {
   type Anchor,
+  AnchoredDocument,
+  type AnchoredDocumentInput,
   Batch,
   type BatchInput,
   Certification,

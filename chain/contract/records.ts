@@ -287,3 +287,39 @@ export interface HistoryEntry {
   /** The record as written; absent for a delete. */
   value?: unknown;
 }
+
+/**
+ * The SHA-256 of a document's bytes, anchored by the organization that issued it (certificates of
+ * conformity, vehicle verification certificates …). Key doc/<documentId>. Write-once: the same id
+ * and content again is a no-op; the same id with another hash is refused.
+ */
+export interface AnchoredDocument {
+  docType: "document";
+  /** The platform's id of the issued document (its verification code). */
+  documentId: string;
+  /** SHA-256 of the document's bytes, lowercase hex. */
+  sha256: string;
+  /** e.g. CERTIFICATE_OF_CONFORMITY, VEHICLE_VERIFICATION. */
+  kind: string;
+  /** MSP of the organization that issued the document. */
+  issuerMspId: string;
+  anchored: Anchor;
+}
+
+export type AnchoredDocumentInput = Omit<AnchoredDocument, "docType" | "anchored">;
+
+export const AnchoredDocument = {
+  input(fields: unknown): AnchoredDocumentInput {
+    const o = v.object(fields, "document");
+    return {
+      documentId: v.id(o.documentId, "documentId"),
+      sha256: v.sha256Hex(o.sha256, "sha256"),
+      kind: v.documentKind(o.kind, "kind"),
+      issuerMspId: v.mspId(o.issuerMspId, "issuerMspId"),
+    };
+  },
+  newInstance(input: unknown): AnchoredDocument {
+    const o = v.object(input, "document");
+    return { docType: "document", ...AnchoredDocument.input(o), anchored: Anchor.newInstance(o.anchored, "document.anchored") };
+  },
+};

@@ -8,6 +8,7 @@ const HEX64 = /^[0-9a-f]{64}$/;
 // A 17-character VIN (ISO 3779) or a frame number (车架号): chain/proof accepts 3–40 of [A-Z0-9-].
 const VIN = /^[A-Z0-9][A-Z0-9-]{2,39}$/;
 const MARKET = /^[A-Z][A-Z0-9-]{1,15}$/;
+const DOCUMENT_KIND = /^[A-Z][A-Z0-9_]{1,63}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
@@ -37,6 +38,7 @@ export const mspId = matching(MSP_ID, "an MSP ID (letters, digits, . and -)");
 export const sha256Hex = matching(HEX64, "a SHA-256 digest as 64 lowercase hex digits");
 export const vin = matching(VIN, "a VIN or frame number: 3–40 uppercase letters, digits or -");
 export const market = matching(MARKET, "a market code such as EU, ID, TH, VN, PH, CN, EAEU");
+export const documentKind = matching(DOCUMENT_KIND, "a document kind in upper case, such as CERTIFICATE_OF_CONFORMITY");
 
 export function text(value: unknown, field: string, max: number): string {
   const s = str(value, field);

@@ -3,6 +3,8 @@
 // clients should do — a transaction that lost an MVCC or phantom-read race is simulated again.
 import { CorridorTransactions, type CustodySubjectType, type HistoryKind } from "../contract/constants.js";
 import {
+  AnchoredDocument,
+  type AnchoredDocumentInput,
   Batch,
   type BatchInput,
   Certification,
@@ -68,6 +70,15 @@ export class CorridorClient {
   recordCustodyEvent(e: CustodyEventInput, identity: IdentityRef): Promise<Anchored<CustodyEvent>> {
     const args = [e.subjectType, e.subjectId, e.eventType, e.departureRef, e.place, e.occurredAt];
     return this.#submit(CorridorTransactions.recordCustodyEvent, args, identity, CustodyEvent.newInstance);
+  }
+
+  anchorDocument(d: AnchoredDocumentInput, identity: IdentityRef): Promise<Anchored<AnchoredDocument>> {
+    const args = [d.documentId, d.sha256, d.kind, d.issuerMspId];
+    return this.#submit(CorridorTransactions.anchorDocument, args, identity, AnchoredDocument.newInstance);
+  }
+
+  getDocument(documentId: string, identity?: IdentityRef): Promise<AnchoredDocument> {
+    return this.#evaluate(CorridorTransactions.getDocument, [documentId], identity, AnchoredDocument.newInstance);
   }
 
   getConfig(identity?: IdentityRef): Promise<ConsortiumConfig> {

@@ -1,5 +1,5 @@
 import type { Locale, MemberRole, OrgKind, PrismaClient } from "@corridor/api/prisma";
-import { corridorRules, demoModels } from "./freight.js";
+import { corridorRules, demoModelConformity, demoModels } from "./freight.js";
 import { createSeeder, type SeederDeps } from "./seeder.js";
 
 /** The password of every demo account. Demo data is for local use and demos only. */
@@ -163,7 +163,7 @@ export async function seedDemo(db: PrismaClient, deps: SeederDeps): Promise<{ cr
   }
   for (const [slug, models] of Object.entries(demoModels)) {
     const maker = await db.organization.findUniqueOrThrow({ where: { slug } });
-    await db.vehicleModel.createMany({ data: models.map((m) => ({ ...m, makerOrgId: maker.id })) });
+    await db.vehicleModel.createMany({ data: models.map((m) => ({ ...m, makerOrgId: maker.id, conformity: demoModelConformity[m.code] })) });
   }
   return { created: true };
 }

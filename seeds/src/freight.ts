@@ -294,6 +294,182 @@ export const demoModels: Record<string, DemoModel[]> = {
   ],
 };
 
+/**
+ * EU type-approval data of the demo's road vehicles (Regulation (EU) No 168/2013), kept with each
+ * model in the catalog so its certificates of conformity are issued in one click: the shape of the
+ * API's VehicleConformityInput. Approval numbers and figures are fictional but well-formed. The
+ * pedelec (AM-EB20, 250 W, 25 km/h) is outside type-approval and the kits and battery packs are
+ * not vehicles, so they have none.
+ */
+export type DemoConformity = {
+  typeApprovalNumber: string;
+  typeApprovalDate: string;
+  category: "L1e-A" | "L1e-B" | "L3e-A1" | "L3e-A2" | "L3e-A3";
+  variant: string;
+  version: string;
+  commercialName?: string;
+  statutoryPlateLocation: string;
+  vinLocation: string;
+  remarks?: string;
+  technical: {
+    axles: number;
+    wheels: number;
+    wheelbaseMm: number;
+    lengthMm: number;
+    widthMm: number;
+    heightMm: number;
+    massInRunningOrderKg: number;
+    technicallyPermissibleMaxMassKg: number;
+    motorManufacturer?: string;
+    motorType: string;
+    maxContinuousRatedPowerKw: number;
+    maxNetPowerKw?: number;
+    maxSpeedKmh: number;
+    batteryNominalVoltageV: number;
+    batteryCapacityAh?: number;
+    tyresFront: string;
+    tyresRear: string;
+    seatingPositions: number;
+    energyConsumptionWhPerKm?: number;
+    electricRangeKm?: number;
+    soundStationaryDb?: number;
+    soundDriveByDb?: number;
+  };
+};
+
+const steeringHead = {
+  statutoryPlateLocation: "Right side of the steering head tube, riveted",
+  vinLocation: "Right side of the steering head tube, stamped into the frame",
+};
+
+/** By model code. */
+export const demoModelConformity: Record<string, DemoConformity> = {
+  "YD-E8S": {
+    typeApprovalNumber: "e4*168/2013*01243*00",
+    typeApprovalDate: "2024-03-18",
+    category: "L3e-A1",
+    variant: "E8S-A",
+    version: "E8S-A-72V40",
+    commercialName: "Yadea E8S Pro",
+    ...steeringHead,
+    technical: {
+      axles: 2,
+      wheels: 2,
+      wheelbaseMm: 1310,
+      lengthMm: 1890,
+      widthMm: 700,
+      heightMm: 1120,
+      massInRunningOrderKg: 98,
+      technicallyPermissibleMaxMassKg: 260,
+      motorType: "Permanent-magnet brushless hub motor YD-HM72-3000",
+      maxContinuousRatedPowerKw: 3,
+      maxNetPowerKw: 5.2,
+      maxSpeedKmh: 75,
+      batteryNominalVoltageV: 72,
+      batteryCapacityAh: 40,
+      tyresFront: "90/90-12 44J",
+      tyresRear: "110/70-12 47J",
+      seatingPositions: 2,
+      energyConsumptionWhPerKm: 42,
+      electricRangeKm: 68,
+      soundDriveByDb: 64,
+    },
+  },
+  "YD-G5": {
+    typeApprovalNumber: "e4*168/2013*01187*01",
+    typeApprovalDate: "2023-11-07",
+    category: "L1e-B",
+    variant: "G5-B",
+    version: "G5-B-48V36",
+    commercialName: "Yadea G5",
+    ...steeringHead,
+    technical: {
+      axles: 2,
+      wheels: 2,
+      wheelbaseMm: 1250,
+      lengthMm: 1760,
+      widthMm: 680,
+      heightMm: 1080,
+      massInRunningOrderKg: 72,
+      technicallyPermissibleMaxMassKg: 230,
+      motorType: "Permanent-magnet brushless hub motor YD-HM48-1200",
+      maxContinuousRatedPowerKw: 1.2,
+      maxNetPowerKw: 2.4,
+      maxSpeedKmh: 45,
+      batteryNominalVoltageV: 48,
+      batteryCapacityAh: 36,
+      tyresFront: "90/90-10 50J",
+      tyresRear: "90/90-10 50J",
+      seatingPositions: 2,
+      energyConsumptionWhPerKm: 31,
+      electricRangeKm: 55,
+    },
+  },
+  "AM-M3": {
+    typeApprovalNumber: "e13*168/2013*00562*00",
+    typeApprovalDate: "2024-05-22",
+    category: "L1e-B",
+    variant: "M3-L1B",
+    version: "M3-L1B-60V36",
+    commercialName: "Aima M3",
+    statutoryPlateLocation: "Left side of the frame under the seat, riveted",
+    vinLocation: "Left side of the frame under the seat, stamped",
+    technical: {
+      axles: 2,
+      wheels: 2,
+      wheelbaseMm: 1290,
+      lengthMm: 1810,
+      widthMm: 690,
+      heightMm: 1100,
+      massInRunningOrderKg: 85,
+      technicallyPermissibleMaxMassKg: 245,
+      motorType: "Permanent-magnet brushless hub motor AM-60-1500",
+      maxContinuousRatedPowerKw: 1.5,
+      maxNetPowerKw: 3,
+      maxSpeedKmh: 45,
+      batteryNominalVoltageV: 60,
+      batteryCapacityAh: 36,
+      tyresFront: "90/90-12 44J",
+      tyresRear: "90/90-12 44J",
+      seatingPositions: 2,
+      energyConsumptionWhPerKm: 33,
+      electricRangeKm: 62,
+    },
+  },
+  "TG-X9": {
+    typeApprovalNumber: "e24*168/2013*2016/1824*00311*00",
+    typeApprovalDate: "2025-02-10",
+    category: "L3e-A1",
+    variant: "X9-A1",
+    version: "X9-A1-72V60",
+    commercialName: "Tailg X9",
+    ...steeringHead,
+    technical: {
+      axles: 2,
+      wheels: 2,
+      wheelbaseMm: 1380,
+      lengthMm: 1980,
+      widthMm: 720,
+      heightMm: 1160,
+      massInRunningOrderKg: 125,
+      technicallyPermissibleMaxMassKg: 290,
+      motorType: "Mid-drive permanent-magnet synchronous motor TG-MD72-4000",
+      maxContinuousRatedPowerKw: 4,
+      maxNetPowerKw: 8,
+      maxSpeedKmh: 85,
+      batteryNominalVoltageV: 72,
+      batteryCapacityAh: 60,
+      tyresFront: "110/70-13 48P",
+      tyresRear: "130/70-13 57P",
+      seatingPositions: 2,
+      energyConsumptionWhPerKm: 48,
+      electricRangeKm: 90,
+      soundStationaryDb: 58,
+      soundDriveByDb: 68,
+    },
+  },
+};
+
 /** Weekly services the demo operator runs (prices in US cents). */
 export const demoServices = [
   {

@@ -16,8 +16,9 @@ import { canonicalize } from "@corridor/chain/proof";
 import type { Db } from "../db/index.js";
 import { type LedgerHub, mspIdOf, organizationSpecOf, PLATFORM_MSP } from "../ledger.js";
 import type { Logger } from "../log.js";
+import { anchorDocumentOnLedger, OUTBOX_TOPIC_DOCUMENT_ANCHOR } from "../modules/documents/anchor.js";
 import { writeAudit } from "../modules/identity/audit.js";
-import { loadBatchTree } from "../modules/vehicles/batch-tree.js";
+import { loadBatchAnchor, loadBatchTree } from "../modules/vehicles/batch-tree.js";
 import { dayOf, ledgerDocumentHashOf, ledgerScopeOf, OUTBOX_TOPIC_CERT_ISSUE, OUTBOX_TOPIC_CERT_REVOKE } from "../modules/vehicles/certifications.js";
 import { OUTBOX_TOPIC_CUSTODY } from "../modules/vehicles/custody.js";
 import { OUTBOX_TOPIC_BATCH } from "../modules/vehicles/imports.js";
@@ -102,7 +103,7 @@ async function anchorBatches(deps: OutboxDeps, claimed: Claimed[], now: Date, re
       msg,
       tree:
         msg.topic === OUTBOX_TOPIC_BATCH
-          ? await loadBatchTree(deps.db, msg.key).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
+          ? await loadBatchAnchor(deps.db, msg.key).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
           : new Error(`no handler for topic ${msg.topic}`),
     })),
   );
@@ -370,4 +371,5 @@ const RECORD_HANDLERS: Record<string, RecordHandler> = {
   [OUTBOX_TOPIC_CERT_ISSUE]: issueCertificationOnLedger,
   [OUTBOX_TOPIC_CERT_REVOKE]: revokeCertificationOnLedger,
   [OUTBOX_TOPIC_CUSTODY]: recordCustodyOnLedger,
+  [OUTBOX_TOPIC_DOCUMENT_ANCHOR]: anchorDocumentOnLedger,
 };

@@ -9,7 +9,10 @@ export function bookingFilter(actor: Actor | null) {
   return { OR: [{ makerOrgId: actor.org.id }, { consigneeOrgId: actor.org.id }, { departure: { operatorOrgId: actor.org.id } }] };
 }
 
-/** Whether the caller may see an issued document: its booking is visible to them, or their org issued it. */
+/**
+ * Whether the caller may see an issued document: their org issued it (a vehicle's certificates are
+ * seen by its maker only), or it is a booking's and the booking is visible to them.
+ */
 export async function canSeeDocument(db: Db, actor: Actor | null, doc: { orgId: string; bookingId: string | null }): Promise<boolean> {
   if (!actor) return false;
   if (actor.isPlatformAdmin || actor.org.id === doc.orgId) return true;

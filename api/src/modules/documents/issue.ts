@@ -12,13 +12,14 @@ import {
 } from "@corridor/documents";
 import type { ServiceContext } from "../../context.js";
 import { NotFoundError, RuleViolationError, ValidationError } from "../../errors.js";
-import type { DocumentKind, IssuedDocument } from "../../generated/prisma/client.js";
+import type { DocumentKind, IssuedDocument, Organization } from "../../generated/prisma/client.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { writerOrgOf } from "../freight/access.js";
 import type { ConsolidationPlan } from "../freight/consolidation/index.js";
 import { loadRules } from "../freight/network.js";
 import { writeAudit } from "../identity/audit.js";
 import { actorOf } from "../identity/guards.js";
+import { documentAnchorMessage } from "./anchor.js";
 import {
   type BookingForDocuments,
   bookingConfirmationData,
@@ -102,16 +103,23 @@ async function loadBooking(ctx: ServiceContext, bookingId: string, makerOrgId: s
 
 /** Template issues become a ValidationError listing each field, e.g. `lines[0].hsCode`. */
 function asValidation(e: unknown): never {
-  if (e instanceof DocumentDataError) {
-    throw new ValidationError(
-      `The booking's data cannot make this document: ${e.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
-      e.issues.map((i) => ({ path: i.path.split(/[.[\]]+/).filter(Boolean), message: i.message })),
-    );
-  }
-  throw e;
+  return dataErrorAsValidation("The booking's data cannot make this document")(e);
 }
 
-type Renderer = (meta: DocumentMeta) => Promise<RenderResult>;
+/** A template's DocumentDataError as a ValidationError naming each field, with this lead. */
+export function dataErrorAsValidation(lead: string): (e: unknown) => never {
+  return (e) => {
+    if (e instanceof DocumentDataError) {
+      throw new ValidationError(
+        `${lead}: ${e.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+        e.issues.map((i) => ({ path: i.path.split(/[.[\]]+/).filter(Boolean), message: i.message })),
+      );
+    }
+    throw e;
+  };
+}
+
+export type Renderer = (meta: DocumentMeta) => Promise<RenderResult>;
 
 /** Everything a document's bytes depend on, except its meta (id, number, issue date). */
 async function rendererFor(ctx: ServiceContext, b: BookingForDocuments, input: IssueBookingDocumentInput): Promise<Renderer> {
@@ -188,14 +196,57 @@ export async function issueBookingDocument(ctx: ServiceContext, input: IssueBook
     );
   }
   const render = await rendererFor(ctx, booking, input);
-  const timeZone = validTimeZone(booking.maker.timezone);
-  const issuer = booking.maker;
+  return issueRendered(
+    ctx,
+    {
+      kind: input.kind,
+      prefix,
+      issuer: booking.maker,
+      subject: { bookingId: booking.id },
+      render,
+      verifyUrl: (id) => verifyUrlOf(ctx.config.PUBLIC_WEB_URL, id),
+      audit: { bookingReference: booking.reference },
+    },
+    now,
+  );
+}
+
+/** Kinds whose SHA-256 is anchored on the ledger (through the outbox) when issued: the certificates. */
+export const ANCHORED_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>(["CERTIFICATE_OF_CONFORMITY", "VEHICLE_VERIFICATION"]);
+
+export interface IssueSpec {
+  kind: DocumentKind;
+  /** Prefix of the document number, e.g. "BC" → BC-2026-000001. */
+  prefix: string;
+  /** The issuing organization (the maker). */
+  issuer: Organization;
+  /** What the document is about; its latest document of the same kind is the one a replay returns. */
+  subject: { bookingId: string } | { vehicleId: string };
+  render: Renderer;
+  /** The URL the document's QR code opens, given the new document's id. */
+  verifyUrl: (documentId: string) => string;
+  /** Extra facts for the audit row. */
+  audit?: Record<string, unknown>;
+  /** How a template's data error is reported. */
+  onDataError?: (e: unknown) => never;
+}
+
+/**
+ * The issuing both kinds of documents share: renders with the document's meta, returns the
+ * latest document of the same subject and kind when the bytes are unchanged, else stores the
+ * bytes, numbers the document and records it with its audit row — and, for certificates, the
+ * outbox message that anchors its hash on the ledger — in one transaction.
+ */
+export async function issueRendered(ctx: ServiceContext, spec: IssueSpec, now = new Date()): Promise<IssueResult> {
+  const { issuer, render } = spec;
+  const dataError = spec.onDataError ?? asValidation;
+  const timeZone = validTimeZone(issuer.timezone);
   const metaOf = (id: string, number: string, issuedAt: Date): DocumentMeta => ({
     documentId: id,
     documentNumber: number,
     issuedAt: issuedAt.toISOString(),
     timeZone,
-    verifyUrl: verifyUrlOf(ctx.config.PUBLIC_WEB_URL, id),
+    verifyUrl: spec.verifyUrl(id),
     issuer: {
       name: (issuer.nameZh && issuer.nameZh !== issuer.name ? `${issuer.nameZh} ${issuer.name}` : issuer.name).slice(0, 200),
       address: [[issuer.city, issuer.countryCode].filter(Boolean).join(", ")],
@@ -204,18 +255,19 @@ export async function issueBookingDocument(ctx: ServiceContext, input: IssueBook
   });
 
   // Unchanged data renders to the same bytes as the latest issue: return that document.
-  const latest = await ctx.db.issuedDocument.findFirst({ where: { bookingId: booking.id, kind: input.kind, orgId: makerOrgId }, orderBy: [{ issuedAt: "desc" }, { id: "desc" }] });
+  const latest = await ctx.db.issuedDocument.findFirst({ where: { ...spec.subject, kind: spec.kind, orgId: issuer.id }, orderBy: [{ issuedAt: "desc" }, { id: "desc" }] });
   if (latest) {
-    const again = await render(metaOf(latest.id, latest.number, latest.issuedAt)).catch(asValidation);
+    const again = await render(metaOf(latest.id, latest.number, latest.issuedAt)).catch(dataError);
     if (again.sha256 === latest.sha256) return { document: latest, replayed: true };
   }
 
   const store = documentStoreFor(ctx.config);
   const actor = actorOf(ctx);
+  const anchored = ANCHORED_KINDS.has(spec.kind);
   for (let attempt = 0; ; attempt++) {
     const id = `doc${randomBytes(12).toString("hex")}`;
-    const number = await nextNumber(ctx, prefix, yearIn(now, timeZone));
-    const result = await render(metaOf(id, number, now)).catch(asValidation);
+    const number = await nextNumber(ctx, spec.prefix, yearIn(now, timeZone));
+    const result = await render(metaOf(id, number, now)).catch(dataError);
     const storageKey = await store.put(result.sha256, result.pdf);
     try {
       const document = await ctx.db.$transaction(async (tx) => {
@@ -223,23 +275,25 @@ export async function issueBookingDocument(ctx: ServiceContext, input: IssueBook
           data: {
             id,
             number,
-            kind: input.kind,
-            orgId: makerOrgId,
-            bookingId: booking.id,
+            kind: spec.kind,
+            orgId: issuer.id,
+            ...spec.subject,
             sha256: result.sha256,
             sizeBytes: result.pdf.byteLength,
             pageCount: result.pageCount,
             storageKey,
             issuedById: actor.userId,
             issuedAt: now,
+            ...(anchored ? { anchorStatus: "PENDING" as const } : {}),
           },
         });
+        if (anchored) await tx.outboxMessage.create({ data: documentAnchorMessage(created.id) });
         await writeAudit(tx, ctx, {
           action: "document.issue",
           targetType: "IssuedDocument",
           targetId: created.id,
-          orgId: makerOrgId,
-          after: { ...created, bookingReference: booking.reference, ...(latest ? { supersedes: latest.number } : {}) },
+          orgId: issuer.id,
+          after: { ...created, ...spec.audit, ...(latest ? { supersedes: latest.number } : {}) },
         });
         return created;
       });

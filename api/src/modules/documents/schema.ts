@@ -1,15 +1,26 @@
 // GraphQL types, queries and mutations of this bounded context register on the builder here.
+
 import { z } from "zod";
 import type { Context } from "../../context.js";
 import { NotFoundError } from "../../errors.js";
-import { DocumentKind } from "../../generated/prisma/enums.js";
+import { AnchorStatus, DocumentKind } from "../../generated/prisma/enums.js";
 import { builder } from "../../schema/builder.js";
 import { ruleErrors } from "../../schema/errors.js";
 import { decodeIdOf, encodeGlobalId } from "../../schema/global-id.js";
+import { NO_ORG } from "../identity/scope.js";
 import { bookingFilter, canSeeDocumentInRequest } from "./access.js";
+import { VehicleConformityInput } from "./conformity-schema.js";
 import { issueBookingDocument } from "./issue.js";
+import { issueVehicleDocument } from "./issue-vehicle.js";
 
 const DocumentKindEnum = builder.enumType(DocumentKind, { name: "DocumentKind", description: "Kinds of trade documents Corridor issues." });
+
+/** Vehicles the caller sees as private records: their maker's (a platform admin sees all). */
+function ownVehicles(ctx: Context) {
+  const a = ctx.actor;
+  if (!a) return { makerOrgId: NO_ORG };
+  return a.isPlatformAdmin ? {} : { makerOrgId: a.org.id };
+}
 
 /** The path that serves a document's PDF to those who may see it. */
 export const downloadPathOf = (id: string) => `/documents/${encodeGlobalId("IssuedDocument", id)}/download`;
@@ -17,7 +28,8 @@ export const downloadPathOf = (id: string) => `/documents/${encodeGlobalId("Issu
 builder.prismaNode("IssuedDocument", {
   id: { field: "id" },
   nullable: true,
-  description: "A document Corridor issued: its number, kind and the SHA-256 of its PDF bytes. Seen by those who see its booking.",
+  description:
+    "A document Corridor issued: its number, kind and the SHA-256 of its PDF bytes. A booking's documents are seen by those who see the booking; a vehicle's by its maker.",
   authScopes: (doc, ctx: Context) => canSeeDocumentInRequest(ctx, doc),
   fields: (t) => ({
     number: t.exposeString("number"),
@@ -33,13 +45,39 @@ builder.prismaNode("IssuedDocument", {
       nullable: true,
       resolve: (q, d, _a, ctx) => (d.bookingId ? ctx.db.booking.findFirst({ ...q, where: { id: d.bookingId, ...bookingFilter(ctx.actor) } }) : null),
     }),
+    vehicle: t.prismaField({
+      type: "Vehicle",
+      nullable: true,
+      description: "The vehicle a certificate is about (CERTIFICATE_OF_CONFORMITY, VEHICLE_VERIFICATION).",
+      resolve: (q, d, _a, ctx) => (d.vehicleId ? ctx.db.vehicle.findFirst({ ...q, where: { id: d.vehicleId, ...ownVehicles(ctx) } }) : null),
+    }),
+    // The AnchorStatus enum object is registered as a GraphQL enum by the vehicles module (batches); the same type here.
+    anchorStatus: t.expose("anchorStatus", {
+      type: AnchorStatus,
+      nullable: true,
+      description:
+        "Certificates: PENDING until the SHA-256 is on the ledger, then ANCHORED (FAILED after repeated failures, still retried). Null for documents that are not anchored.",
+    }),
+    txId: t.exposeString("txId", { nullable: true, description: "The ledger transaction that anchored the SHA-256." }),
+    blockNumber: t.exposeInt("blockNumber", { nullable: true, description: "The block holding that transaction." }),
   }),
 });
 
+builder.prismaObjectField("Vehicle", "documents", (t) =>
+  t.prismaField({
+    type: ["IssuedDocument"],
+    description: "Certificates issued for this vehicle, newest first.",
+    resolve: (q, v, _a, ctx) =>
+      ctx.db.issuedDocument.findMany({ ...q, where: { vehicleId: v.id, orgId: v.makerOrgId }, orderBy: [{ issuedAt: "desc" }, { id: "desc" }], take: 100 }),
+  }),
+);
+
 interface VerificationShape {
   sha256: string;
-  doc: { kind: DocumentKind; number: string; issuedAt: Date; orgId: string } | null;
+  doc: { kind: DocumentKind; number: string; issuedAt: Date; orgId: string; anchorStatus: AnchorStatus | null; txId: string | null; blockNumber: number | null } | null;
 }
+
+const anchoredDoc = (v: VerificationShape) => (v.doc?.anchorStatus === "ANCHORED" ? v.doc : null);
 
 const DocumentVerificationRef = builder.objectRef<VerificationShape>("DocumentVerification").implement({
   description: "Whether Corridor issued a document with these bytes, and only its public facts.",
@@ -54,6 +92,9 @@ const DocumentVerificationRef = builder.objectRef<VerificationShape>("DocumentVe
       nullable: true,
       resolve: async (v, _a, ctx) => (v.doc ? ((await ctx.db.organization.findUnique({ where: { id: v.doc.orgId }, select: { name: true } }))?.name ?? null) : null),
     }),
+    anchored: t.boolean({ description: "True when the document's SHA-256 is anchored on the consortium ledger (certificates are).", resolve: (v) => !!anchoredDoc(v) }),
+    txId: t.string({ nullable: true, description: "The ledger transaction that anchored the SHA-256.", resolve: (v) => anchoredDoc(v)?.txId ?? null }),
+    blockNumber: t.int({ nullable: true, description: "The block holding that transaction.", resolve: (v) => anchoredDoc(v)?.blockNumber ?? null }),
   }),
 });
 
@@ -66,7 +107,7 @@ async function visibleBookingId(ctx: Context, globalId: string | number): Promis
 }
 
 const SHA256 = /^[0-9a-fA-F]{64}$/;
-const publicFacts = { kind: true, number: true, issuedAt: true, orgId: true, sha256: true } as const;
+const publicFacts = { kind: true, number: true, issuedAt: true, orgId: true, sha256: true, anchorStatus: true, txId: true, blockNumber: true } as const;
 
 builder.queryFields((t) => ({
   documents: t.prismaConnection({
@@ -183,6 +224,40 @@ builder.mutationFields((t) => ({
         containers: input.containers,
         emergencyContact: input.emergencyContact,
         un383Reports: input.un383Reports?.map((r) => ({ ...r, vehicleModelId: modelId(r.vehicleModelId, "un383Reports.vehicleModelId") })),
+      });
+      return document;
+    },
+  }),
+}));
+
+const IssueVehicleDocumentInput = builder.inputType("IssueVehicleDocumentInput", {
+  fields: (t) => ({
+    vehicleId: t.id(),
+    kind: t.field({
+      type: DocumentKindEnum,
+      description: "CERTIFICATE_OF_CONFORMITY (with the model's conformity in the catalog, or given here) or VEHICLE_VERIFICATION (once the vehicle is anchored on the ledger).",
+    }),
+    conformity: t.field({
+      type: VehicleConformityInput,
+      required: false,
+      description: "CERTIFICATE_OF_CONFORMITY: the type-approval and technical data it states. Default: the model's conformity in the catalog; given here, it wins.",
+    }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  issueVehicleDocument: t.prismaField({
+    type: "IssuedDocument",
+    authScopes: { orgKind: ["MANUFACTURER"] },
+    errors: { types: ruleErrors, dataField: { name: "document" } },
+    description:
+      "Issues a certificate for one of your vehicles: its EU certificate of conformity or its vehicle verification certificate (QR to the public verify page, proof digest and ledger anchor). Its SHA-256 is anchored on the ledger. Issuing again with unchanged data returns the same document.",
+    args: { input: t.arg({ type: IssueVehicleDocumentInput }) },
+    resolve: async (_q, _r, { input }, ctx) => {
+      const { document } = await issueVehicleDocument(ctx, {
+        vehicleId: decodeIdOf(String(input.vehicleId), "Vehicle", "vehicleId"),
+        kind: input.kind,
+        conformity: input.conformity,
       });
       return document;
     },

@@ -1,6 +1,8 @@
 import type { ServiceContext } from "../../context.js";
 import { mapPrismaError, NotFoundError, RuleViolationError } from "../../errors.js";
+import { Prisma } from "../../generated/prisma/client.js";
 import type { PackagingKind, UnNumber, VehicleCategory } from "../../generated/prisma/enums.js";
+import { parseConformity } from "../documents/conformity.js";
 import { writeAudit } from "../identity/audit.js";
 import { writerOrgOf } from "./access.js";
 
@@ -22,6 +24,19 @@ export interface VehicleModelInput {
   unNumber: UnNumber;
   stateOfChargePct?: number | null;
   hsCode?: string | null;
+  /**
+   * The EU type-approval and technical data its certificates of conformity state, checked with
+   * conformitySchema. Omitted: unchanged (none on create); null: removed.
+   */
+  conformity?: unknown;
+}
+
+/** The input as Prisma data: conformity checked and normalized, or Prisma's database NULL. */
+function modelData(input: VehicleModelInput) {
+  const { conformity, ...rest } = input;
+  if (conformity === undefined) return rest;
+  if (conformity === null) return { ...rest, conformity: Prisma.DbNull };
+  return { ...rest, conformity: parseConformity(conformity, ["conformity"], `The conformity data of model ${input.code} is not valid`) };
 }
 
 /** The largest door and box of the container types, so an impossible crate is refused at once. */
@@ -45,10 +60,11 @@ async function assertCrateFits(ctx: ServiceContext, input: VehicleModelInput) {
 
 export async function createVehicleModel(ctx: ServiceContext, input: VehicleModelInput) {
   const makerOrgId = writerOrgOf(ctx, "MANUFACTURER", "keep a vehicle catalog");
+  const data = modelData(input);
   await assertCrateFits(ctx, input);
   return ctx.db
     .$transaction(async (tx) => {
-      const model = await tx.vehicleModel.create({ data: { ...input, makerOrgId } });
+      const model = await tx.vehicleModel.create({ data: { ...data, makerOrgId } });
       await writeAudit(tx, ctx, { action: "vehicleModel.create", targetType: "VehicleModel", targetId: model.id, orgId: makerOrgId, after: model });
       return model;
     })
@@ -59,10 +75,11 @@ export async function updateVehicleModel(ctx: ServiceContext, id: string, input:
   const makerOrgId = writerOrgOf(ctx, "MANUFACTURER", "keep a vehicle catalog");
   const before = await ctx.db.vehicleModel.findFirst({ where: { id, makerOrgId } });
   if (!before) throw new NotFoundError("Vehicle model");
+  const data = modelData(input);
   await assertCrateFits(ctx, input);
   return ctx.db
     .$transaction(async (tx) => {
-      const model = await tx.vehicleModel.update({ where: { id }, data: input });
+      const model = await tx.vehicleModel.update({ where: { id }, data });
       await writeAudit(tx, ctx, { action: "vehicleModel.update", targetType: "VehicleModel", targetId: id, orgId: makerOrgId, before, after: model });
       return model;
     })

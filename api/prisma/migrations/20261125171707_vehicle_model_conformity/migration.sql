@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "VehicleModel" ADD COLUMN     "conformity" JSONB;
