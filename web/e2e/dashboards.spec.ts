@@ -42,10 +42,10 @@ test("a menu entry for a later feature shows what will appear there", async ({ p
   await open(page, "/login");
   await chooseLanguage(page, "en");
   await signIn(page, "en", "maker@yadea.demo");
-  await mainNav(page, "en").getByRole("link", { name: t.nav.vehicles }).click();
-  await expect(page).toHaveURL(/\/vehicles$/);
-  await expect(page.getByRole("heading", { level: 1, name: t.nav.vehicles })).toBeVisible();
-  await expect(page.getByText(t.features.vehicles)).toBeVisible();
+  await mainNav(page, "en").getByRole("link", { name: t.nav.compliance }).click();
+  await expect(page).toHaveURL(/\/compliance$/);
+  await expect(page.getByRole("heading", { level: 1, name: t.nav.compliance })).toBeVisible();
+  await expect(page.getByText(t.features.compliance)).toBeVisible();
 });
 
 test("a page of another kind of organization is not found", async ({ page }) => {

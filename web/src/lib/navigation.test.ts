@@ -15,6 +15,17 @@ describe("navigationFor", () => {
     expect(labels("PLATFORM")).toEqual([]);
   });
 
+  it("links built pages and keeps placeholders only for features still to come", () => {
+    const links = (kind: OrgKind) => navigationFor(viewer(kind, ["MEMBER"])).flatMap((g) => g.links);
+    const built = [...links("MANUFACTURER"), ...links("CERTIFICATION_BODY")].filter((l) => ["/vehicles", "/documents", "/certifications"].includes(l.href));
+    expect(built.map((l) => [l.href, l.feature])).toEqual([
+      ["/vehicles", undefined],
+      ["/documents", undefined],
+      ["/certifications", undefined],
+    ]);
+    expect(links("MANUFACTURER").find((l) => l.href === "/compliance")?.feature).toBe("compliance");
+  });
+
   it("adds organization settings for admins only", () => {
     expect(navigationFor(viewer("DEALER", ["VIEWER"])).map((g) => g.label)).toEqual(["groupWork"]);
     expect(navigationFor(viewer("DEALER", ["ORG_ADMIN"])).map((g) => g.label)).toEqual(["groupWork", "groupSettings"]);

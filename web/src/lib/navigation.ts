@@ -31,9 +31,9 @@ const WORK: Record<OrgKind, NavLink[]> = {
   MANUFACTURER: [
     { href: "/freight/bookings", label: "freightBooking" },
     { href: "/shipments", label: "shipments" },
-    placeholder("/vehicles", "vehicles"),
+    { href: "/vehicles", label: "vehicles" },
     placeholder("/compliance", "compliance"),
-    placeholder("/documents", "documents"),
+    { href: "/documents", label: "documents" },
   ],
   LOGISTICS_OPERATOR: [
     { href: "/departures", label: "departures" },
@@ -43,7 +43,7 @@ const WORK: Record<OrgKind, NavLink[]> = {
   ],
   DEALER: [{ href: "/inbound-shipments", label: "inboundShipments" }, placeholder("/vehicles/verify", "verifyVehicle")],
   ALLIANCE: [placeholder("/campaigns", "campaigns"), placeholder("/compliance/shared", "sharedCompliance"), placeholder("/alliance/members", "allianceMembers")],
-  CERTIFICATION_BODY: [placeholder("/certifications", "certifications")],
+  CERTIFICATION_BODY: [{ href: "/certifications", label: "certifications" }],
   PLATFORM: [],
 };
 
