@@ -19,7 +19,7 @@ function vin(n: number): string {
 }
 
 const IMPORT = `mutation($i: ImportVehiclesInput!) { importVehicles(input: $i) { __typename
-  ... on ImportVehiclesSuccess { data { id fileName status totalRows processedRows importedRows errorRows batchCount errors { line field message } } }
+  ... on ImportVehiclesSuccess { data { id fileName status totalRows processedRows importedRows errorRows batchCount errors { line field code params message } } }
   ... on ValidationError { fieldErrors { path message } }
   ... on DomainError { code message } } }`;
 
@@ -35,7 +35,7 @@ interface ImportResult {
       importedRows: number;
       errorRows: number;
       batchCount: number;
-      errors: { line: number; field: string; message: string }[];
+      errors: { line: number; field: string; code: string; params: Record<string, unknown>; message: string }[];
     };
   };
 }
@@ -162,6 +162,11 @@ describe("importing an uploaded file", () => {
       [30, "productionDate"],
     ]);
     expect(d?.errors[1]?.message).toMatch(/twice.*line 5/);
+    expect(d?.errors.map((e) => [e.code, e.params])).toEqual([
+      ["MODEL_UNKNOWN", { value: "NO-SUCH-MODEL" }],
+      ["DUPLICATE_IN_FILE", { value: good[3], firstLine: 5 }],
+      ["DATE_FORMAT", {}],
+    ]);
     const stored = await t.db.vehicle.findMany({ where: { makerOrgId: maker.org.id }, orderBy: { leafIndex: "asc" } });
     expect(stored).toHaveLength(25);
     const first = stored.find((v) => v.vin === good[0]);
@@ -176,7 +181,7 @@ describe("importing an uploaded file", () => {
     const csv = `${HEADER.join(",")}\n${vin(200)},,${MODEL},2026-04-01,BAT-c1,MOT-c1\n\n${vin(201)},,${MODEL},2026-13-01,BAT-c2,MOT-c2\n`;
     const r = await upload("april.csv", [{ name: "april.csv", bytes: `\ufeff${csv}`, type: "text/csv" }]);
     expect(r.data?.importVehicles.data).toMatchObject({ status: "DONE", importedRows: 1, errorRows: 1 });
-    expect(r.data?.importVehicles.data?.errors.map((e) => e.line)).toEqual([4]);
+    expect(r.data?.importVehicles.data?.errors.map((e) => [e.line, e.field, e.code])).toEqual([[4, "productionDate", "DATE_FORMAT"]]);
   });
 
   it("refuses files that are neither CSV nor XLSX, and broken workbooks, with VALIDATION", async () => {

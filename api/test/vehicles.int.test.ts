@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backoffMs, runOutboxOnce, startOutboxWorker } from "../src/jobs/outbox.js";
 import { type LedgerHub, openLedgerHub, setLedgerHub } from "../src/ledger.js";
 import { parseCsv } from "../src/modules/vehicles/csv.js";
-import { vinCheckDigit, vinProblem } from "../src/modules/vehicles/vin.js";
+import type { ImportRowError } from "../src/modules/vehicles/row-errors.js";
+import { vinCheckDigit, vinIssue, vinProblem } from "../src/modules/vehicles/vin.js";
 import { createTestContext, gql, personIn, type TestContext } from "./harness.js";
 
 let t: TestContext;
@@ -53,10 +54,10 @@ function vin(n: number): string {
 }
 
 const IMPORT = `mutation($i: ImportVehiclesInput!) { importVehicles(input: $i) { __typename
-  ... on ImportVehiclesSuccess { data { id status totalRows processedRows importedRows errorRows batchCount errors { line field message } } }
+  ... on ImportVehiclesSuccess { data { id status totalRows processedRows importedRows errorRows batchCount errors { line field code params message } } }
   ... on DomainError { code message } } }`;
 const REGISTER = `mutation($i: RegisterVehiclesInput!) { registerVehicles(input: $i) { __typename
-  ... on RegisterVehiclesSuccess { data { id importedRows errorRows errors { line field message } } }
+  ... on RegisterVehiclesSuccess { data { id importedRows errorRows errors { line field code params message } } }
   ... on DomainError { code message } } }`;
 
 let maker: Awaited<ReturnType<typeof personIn>>;
@@ -88,6 +89,8 @@ describe("identifiers and CSV", () => {
     const good = vin(2);
     const wrong = good.slice(0, 8) + (good[8] === "1" ? "2" : "1") + good.slice(9);
     expect(vinProblem(wrong)).toMatch(/check digit/);
+    expect(vinIssue(wrong)).toMatchObject({ code: "VIN_CHECK_DIGIT", params: { expected: good[8], actual: wrong[8] } });
+    expect(vinIssue("LYDTS2A0RBZ00001")).toMatchObject({ code: "VIN_LENGTH", params: { length: 16 } });
     // A European VIN (W…) is not held to the check digit.
     expect(vinProblem("WVWZZZ1JZ3W386752")).toBeNull();
     expect(vinCheckDigit("1M8GDM9AXKP042788")).toBe("X");
@@ -118,7 +121,7 @@ describe("registering, anchoring and verifying vehicles", () => {
     lines.push(`LYDTS2AORBZ000001,,${modelCode},2026-03-01,BAT-o,MOT-o`); // O in a VIN
     lines.push(`,FR-2026-00077,${modelCode},2026-02-28,BAT-fr,MOT-fr`); // frame number only: good
     const csv = `${lines.join("\n")}\n`;
-    const r = await gql<{ importVehicles: { __typename: string; data: Record<string, unknown> & { errors: { line: number; field: string; message: string }[] } } }>(
+    const r = await gql<{ importVehicles: { __typename: string; data: Record<string, unknown> & { errors: ImportRowError[] } } }>(
       t.app,
       IMPORT,
       { i: { fileName: "march.csv", csv } },
@@ -138,6 +141,12 @@ describe("registering, anchoring and verifying vehicles", () => {
     expect(d.errors[0]?.message).toMatch(/twice.*line 7/);
     expect(d.errors[1]?.message).toMatch(/future/);
     expect(d.errors[2]?.message).toMatch(/not in your catalog/);
+    expect(d.errors.map((e) => [e.code, e.params])).toEqual([
+      ["DUPLICATE_IN_FILE", { value: good[5], firstLine: 7 }],
+      ["DATE_IN_FUTURE", { value: tomorrow }],
+      ["MODEL_UNKNOWN", { value: "NO-SUCH-MODEL" }],
+      ["VIN_FORBIDDEN_LETTER", {}],
+    ]);
     // 1204 vehicles of one model: batches of 1000 and 204, each with its outbox message.
     expect(d.batchCount).toBe(2);
     const batches = await t.db.vehicleBatch.findMany({ where: { makerOrgId: maker.org.id }, orderBy: { count: "desc" } });
@@ -148,7 +157,7 @@ describe("registering, anchoring and verifying vehicles", () => {
   });
 
   it("refuses vehicles already registered, and lists the maker's vehicles", async () => {
-    const r = await gql<{ registerVehicles: { data: { importedRows: number; errorRows: number; errors: { line: number; message: string }[] } } }>(
+    const r = await gql<{ registerVehicles: { data: { importedRows: number; errorRows: number; errors: ImportRowError[] } } }>(
       t.app,
       REGISTER,
       {
@@ -162,7 +171,7 @@ describe("registering, anchoring and verifying vehicles", () => {
       { token: maker.token },
     );
     expect(r.data?.registerVehicles.data).toMatchObject({ importedRows: 1, errorRows: 1 });
-    expect(r.data?.registerVehicles.data.errors[0]).toMatchObject({ line: 1 });
+    expect(r.data?.registerVehicles.data.errors[0]).toMatchObject({ line: 1, field: "vin", code: "ALREADY_REGISTERED", params: { value: good[0] } });
     expect(r.data?.registerVehicles.data.errors[0]?.message).toMatch(/already registered/);
 
     const list = await gql<{ vehicles: { totalCount: number; edges: { node: { vin: string; model: { code: string } } }[] } }>(
@@ -407,5 +416,94 @@ describe("batches and workers", () => {
     expect(counts.every((c) => c <= 1000) && counts.reduce((a, b) => a + b, 0)).toBe(21_500);
     expect(counts.filter((c) => c === 1000).length).toBeGreaterThanOrEqual(20);
     expect(await t.db.outboxMessage.count({ where: { doneAt: null } })).toBe(22);
+  });
+});
+
+describe("codes of refused rows", () => {
+  it("gives every kind of refused row a stable code with the values its message names", async () => {
+    const m = await personIn(t, "MANUFACTURER");
+    for (const code of ["RC-1", "RC 2"]) {
+      await t.db.vehicleModel.create({
+        data: { makerOrgId: m.org.id, code, name: code, category: "E_BIKE", crateLengthMm: 1500, crateWidthMm: 300, crateHeightMm: 800, crateGrossKg: 28 },
+      });
+    }
+    const registered = await t.db.vehicle.findFirstOrThrow({ where: { makerOrgId: maker.org.id }, select: { vin: true } });
+    const good = vin(7001);
+    const wrong = good.slice(0, 8) + (good[8] === "1" ? "2" : "1") + good.slice(9);
+    const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const rows: [string, string, string, string, string, string][] = [
+      ["", "", "RC-1", "2026-03-01", "B", "M"], // 2: no identifier
+      ["LYDTS2A0RBZ00001", "", "RC-1", "2026-03-01", "B", "M"], // 3: 16 characters
+      ["LYDTS2AORBZ000001", "", "RC-1", "2026-03-01", "B", "M"], // 4: O
+      ["LYDTS2A0RBZ00000#", "", "RC-1", "2026-03-01", "B", "M"], // 5: '#'
+      [wrong, "", "RC-1", "2026-03-01", "B", "M"], // 6: check digit
+      ["", "FR_1", "RC-1", "2026-03-01", "B", "M"], // 7: '_' in a frame number
+      [vin(7002), "", "", "2026-03-01", "B", "M"], // 8: no model
+      [vin(7003), "", "NOPE", "2026-03-01", "B", "M"], // 9: not in the catalog
+      [vin(7004), "", "RC 2", "2026-03-01", "B", "M"], // 10: a space is not in a ledger id
+      [vin(7005), "", "RC-1", "2026-02-30", "B", "M"], // 11: no such day
+      [vin(7006), "", "RC-1", future, "B", "M"], // 12: future
+      [vin(7007), "", "RC-1", "1989-12-31", "B", "M"], // 13: too early
+      [vin(7008), "", "RC-1", "2026-03-01", "", "M"], // 14: no battery serial
+      [vin(7009), "", "RC-1", "2026-03-01", "B", "M".repeat(129)], // 15: too long
+      [vin(7010), "", "RC-1", "2026-03-01", '"B\tX"', "M"], // 16: a tab
+      [good, "", "RC-1", "2026-03-01", "B", "M"], // 17: good
+      [good, "", "RC-1", "2026-03-01", "B", "M"], // 18: twice
+      [registered.vin, "", "RC-1", "2026-03-01", "B", "M"], // 19: registered by another maker
+    ];
+    const csv = ["vin,frame_number,model_code,production_date,battery_serial,motor_number", ...rows.map((r) => r.join(","))].join("\n");
+    const r = await gql<{ importVehicles: { data: { id: string; importedRows: number; errorRows: number; errors: ImportRowError[] } } }>(
+      t.app,
+      IMPORT,
+      { i: { fileName: "codes.csv", csv } },
+      { token: m.token },
+    );
+    expect(r.errors).toBeUndefined();
+    const d = r.data!.importVehicles.data;
+    expect(d).toMatchObject({ importedRows: 1, errorRows: 17 });
+    expect(d.errors.map((e) => [e.line, e.field, e.code, e.params])).toEqual([
+      [2, "vin", "IDENTIFIER_MISSING", {}],
+      [3, "vin", "VIN_LENGTH", { length: 16 }],
+      [4, "vin", "VIN_FORBIDDEN_LETTER", {}],
+      [5, "vin", "VIN_CHARACTERS", {}],
+      [6, "vin", "VIN_CHECK_DIGIT", { expected: good[8], actual: wrong[8] }],
+      [7, "frameNumber", "FRAME_NUMBER_FORMAT", {}],
+      [8, "modelCode", "MODEL_MISSING", {}],
+      [9, "modelCode", "MODEL_UNKNOWN", { value: "NOPE" }],
+      [10, "modelCode", "MODEL_CODE_NOT_LEDGER_ID", { value: "RC 2" }],
+      [11, "productionDate", "DATE_FORMAT", {}],
+      [12, "productionDate", "DATE_IN_FUTURE", { value: future }],
+      [13, "productionDate", "DATE_TOO_EARLY", { value: "1989-12-31", earliest: "1990-01-01" }],
+      [14, "batterySerial", "FIELD_MISSING", {}],
+      [15, "motorNumber", "FIELD_TOO_LONG", { max: 128 }],
+      [16, "batterySerial", "FIELD_CONTROL_CHARACTERS", {}],
+      [18, "vin", "DUPLICATE_IN_FILE", { value: good, firstLine: 17 }],
+      [19, "vin", "ALREADY_REGISTERED", { value: registered.vin }],
+    ]);
+    // The English message stays for API clients, naming the same values.
+    expect(d.errors[4]?.message).toBe(`The check digit (9th character) should be ${good[8]}, not ${wrong[8]}: the VIN is mistyped.`);
+    expect(d.errors.every((e) => e.message.length > 0)).toBe(true);
+
+    // Rows stored before codes existed read back as OTHER with their message.
+    const { encodeGlobalId } = await import("../src/schema/global-id.js");
+    const old = await t.db.vehicleImport.create({
+      data: {
+        makerOrgId: m.org.id,
+        fileName: "old.csv",
+        status: "DONE",
+        errorRows: 2,
+        errors: [
+          { line: 2, field: "vin", message: "A VIN has only capital letters and digits." },
+          { line: 3, field: "vin", code: "NOT_A_CODE_ANY_MORE", params: { x: 1 }, message: "Something else." },
+        ],
+      },
+    });
+    const q = `query($id: ID!) { vehicleImport(id: $id) { errors { line field code params message } } }`;
+    const read = await gql<{ vehicleImport: { errors: ImportRowError[] } }>(t.app, q, { id: encodeGlobalId("VehicleImport", old.id) }, { token: m.token });
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.vehicleImport.errors).toEqual([
+      { line: 2, field: "vin", code: "OTHER", params: {}, message: "A VIN has only capital letters and digits." },
+      { line: 3, field: "vin", code: "OTHER", params: {}, message: "Something else." },
+    ]);
   });
 });

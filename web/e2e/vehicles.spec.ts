@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import type { AppLocale } from "../src/i18n/config";
-import { withVinCheckDigit } from "../src/lib/vehicles/csv";
+import { csvLine, withVinCheckDigit } from "../src/lib/vehicles/csv";
 import { chooseLanguage, dictionaries, mainNav, open, signIn } from "./support";
 
 const LOCALES: AppLocale[] = ["en", "zh-CN"];
@@ -53,7 +53,10 @@ for (const locale of LOCALES) {
       test.setTimeout(180_000);
       const good = freshVin();
       const second = freshVin();
-      const broken = mistyped(freshVin());
+      const meant = freshVin();
+      const broken = mistyped(meant);
+      // The refused row is said in the page's language, with the digits of this VIN.
+      const checkDigitText = v.import.rowErrors.VIN_CHECK_DIGIT.replace("{expected}", meant.charAt(8)).replace("{actual}", broken.charAt(8));
       const csv = [
         "vin,frame_number,model_code,production_date,battery_serial,motor_number",
         `${good},,YD-E8S,2026-01-15,BAT-${good.slice(-7)},MOT-${good.slice(-7)}`,
@@ -84,13 +87,22 @@ for (const locale of LOCALES) {
       const errorRow = dialog.getByTestId("import-errors").locator("tbody tr").filter({ hasText: "vin" });
       await expect(errorRow).toHaveCount(1);
       await expect(errorRow.locator("td").first()).toHaveText("3");
-      await expect(errorRow).toContainText("check digit");
+      await expect(errorRow.locator("td").last()).toHaveText(checkDigitText);
+      if (locale === "zh-CN") {
+        await expect(errorRow).toContainText(`校验位（第 9 位）应为 ${meant.charAt(8)}，而不是 ${broken.charAt(8)}：VIN 有误。`);
+        await expect(errorRow).not.toContainText("check digit");
+      } else {
+        await expect(errorRow).toContainText(`The check digit (9th character) should be ${meant.charAt(8)}, not ${broken.charAt(8)}: the VIN is mistyped.`);
+      }
       await shot(page, `vehicles-import-${locale}`);
       const downloading = page.waitForEvent("download");
       await dialog.getByRole("button", { name: v.import.downloadErrors }).click();
       const report = await downloading;
       const reportText = await (await report.createReadStream()).toArray();
-      expect(Buffer.concat(reportText).toString("utf8")).toContain(`3,vin,`);
+      const reportCsv = Buffer.concat(reportText).toString("utf8");
+      // Line, column, the stable code and the problem in the page's language.
+      expect(reportCsv.startsWith(`\uFEFF${csvLine([v.import.line, v.import.column, v.import.code, v.import.message])}\r\n`)).toBe(true);
+      expect(reportCsv).toContain(`${csvLine([3, "vin", "VIN_CHECK_DIGIT", checkDigitText])}\r\n`);
       await dialog.getByRole("button", { name: t.common.close, exact: true }).last().click();
 
       // Both good vehicles are listed; a search finds one of them.

@@ -16,7 +16,8 @@ import { writerOrgOf } from "../freight/access.js";
 import { writeAudit } from "../identity/audit.js";
 import { vehicleRecordInput } from "./batch-tree.js";
 import { type CsvRecord, parseCsv } from "./csv.js";
-import { frameNumberProblem, vinProblem } from "./vin.js";
+import { type ImportRowError, type ImportRowErrorCode, type RowErrorParams, type RowProblem, rowProblem } from "./row-errors.js";
+import { frameNumberIssue, vinIssue } from "./vin.js";
 
 /** Good rows written per transaction. */
 export const CHUNK_ROWS = 10_000;
@@ -30,6 +31,8 @@ export const OUTBOX_TOPIC_BATCH = "vehicle.batch";
 const LEDGER_ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EARLIEST_PRODUCTION = "1990-01-01";
+/** Most characters of a battery serial or motor number. */
+const MAX_TEXT = 128;
 
 export interface VehicleRowInput {
   vin?: string | null;
@@ -40,11 +43,7 @@ export interface VehicleRowInput {
   motorNumber: string;
 }
 
-export interface ImportRowError {
-  line: number;
-  field: string;
-  message: string;
-}
+export type { ImportRowError } from "./row-errors.js";
 
 interface Candidate {
   line: number;
@@ -143,45 +142,44 @@ function clean(v: string | null | undefined): string {
   return (v ?? "").normalize("NFC").trim();
 }
 
-function textProblem(v: string, what: string): string | null {
-  if (!v) return `${what} is missing.`;
-  if (v.length > 128) return `${what} is longer than 128 characters.`;
+function textProblem(v: string, what: string): RowProblem | null {
+  if (!v) return rowProblem("FIELD_MISSING", `${what} is missing.`);
+  if (v.length > MAX_TEXT) return rowProblem("FIELD_TOO_LONG", `${what} is longer than ${MAX_TEXT} characters.`, { max: MAX_TEXT });
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v)) return `${what} contains control characters.`;
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v)) return rowProblem("FIELD_CONTROL_CHARACTERS", `${what} contains control characters.`);
   return null;
 }
 
 function validateRow(line: number, raw: VehicleRowInput, models: Map<string, Model>, today: string): { candidate?: Candidate; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
-  const err = (field: string, message: string) => errors.push({ line, field, message });
+  const err = (field: string, code: ImportRowErrorCode, message: string, params: RowErrorParams = {}) => errors.push({ line, field, code, params, message });
+  const problem = (field: string, p: RowProblem | null) => {
+    if (p) errors.push({ line, field, ...p });
+  };
   const vin = clean(raw.vin).toUpperCase() || null;
   const frameNumber = clean(raw.frameNumber).toUpperCase() || null;
-  if (!vin && !frameNumber) err("vin", "Give the VIN or, for vehicles without one, the frame number.");
-  if (vin) {
-    const p = vinProblem(vin);
-    if (p) err("vin", p);
-  }
-  if (frameNumber) {
-    const p = frameNumberProblem(frameNumber);
-    if (p) err("frameNumber", p);
-  }
+  if (!vin && !frameNumber) err("vin", "IDENTIFIER_MISSING", "Give the VIN or, for vehicles without one, the frame number.");
+  if (vin) problem("vin", vinIssue(vin));
+  if (frameNumber) problem("frameNumber", frameNumberIssue(frameNumber));
   const modelCode = clean(raw.modelCode);
   const model = models.get(modelCode) ?? models.get(modelCode.toUpperCase());
-  if (!modelCode) err("modelCode", "The model code is missing.");
-  else if (!model) err("modelCode", `Model ${modelCode.slice(0, 60)} is not in your catalog.`);
-  else if (!LEDGER_ID.test(model.code)) err("modelCode", `Model code ${model.code} cannot be anchored: use letters, digits, '.', '_', ':', '/' or '-'.`);
+  if (!modelCode) err("modelCode", "MODEL_MISSING", "The model code is missing.");
+  else if (!model) {
+    const value = modelCode.slice(0, 60);
+    err("modelCode", "MODEL_UNKNOWN", `Model ${value} is not in your catalog.`, { value });
+  } else if (!LEDGER_ID.test(model.code)) {
+    err("modelCode", "MODEL_CODE_NOT_LEDGER_ID", `Model code ${model.code} cannot be anchored: use letters, digits, '.', '_', ':', '/' or '-'.`, { value: model.code });
+  }
   const productionDate = clean(raw.productionDate);
-  if (!isCalendarDate(productionDate)) err("productionDate", "Use a calendar date YYYY-MM-DD.");
-  if (!errors.some((e) => e.field === "productionDate")) {
-    if (productionDate > today) err("productionDate", `The production date ${productionDate} is in the future.`);
-    else if (productionDate < EARLIEST_PRODUCTION) err("productionDate", `The production date ${productionDate} is before ${EARLIEST_PRODUCTION}.`);
+  if (!isCalendarDate(productionDate)) err("productionDate", "DATE_FORMAT", "Use a calendar date YYYY-MM-DD.");
+  else if (productionDate > today) err("productionDate", "DATE_IN_FUTURE", `The production date ${productionDate} is in the future.`, { value: productionDate });
+  else if (productionDate < EARLIEST_PRODUCTION) {
+    err("productionDate", "DATE_TOO_EARLY", `The production date ${productionDate} is before ${EARLIEST_PRODUCTION}.`, { value: productionDate, earliest: EARLIEST_PRODUCTION });
   }
   const batterySerial = clean(raw.batterySerial);
   const motorNumber = clean(raw.motorNumber);
-  const bp = textProblem(batterySerial, "The battery serial");
-  if (bp) err("batterySerial", bp);
-  const mp = textProblem(motorNumber, "The motor number");
-  if (mp) err("motorNumber", mp);
+  problem("batterySerial", textProblem(batterySerial, "The battery serial"));
+  problem("motorNumber", textProblem(motorNumber, "The motor number"));
   if (errors.length || !model) return { errors };
   const key = (vin ?? frameNumber) as string;
   return { errors, candidate: { line, key, vin, frameNumber, modelId: model.id, productionDate, batterySerial, motorNumber } };
@@ -324,7 +322,10 @@ async function runImport(ctx: ServiceContext, makerOrgId: string, fileName: stri
         const taken = new Set(existing.map((r) => r.vin));
         for (const b of batches) {
           if (!b.vehicles.some((c) => taken.has(c.key))) continue;
-          for (const c of b.vehicles) if (taken.has(c.key)) report([{ line: c.line, field: c.vin ? "vin" : "frameNumber", message: `${c.key} is already registered.` }]);
+          for (const c of b.vehicles) {
+            if (!taken.has(c.key)) continue;
+            report([{ line: c.line, field: c.vin ? "vin" : "frameNumber", code: "ALREADY_REGISTERED", params: { value: c.key }, message: `${c.key} is already registered.` }]);
+          }
           b.vehicles = b.vehicles.filter((c) => !taken.has(c.key));
           b.root = b.vehicles.length ? rootOf(b) : null;
         }
@@ -357,7 +358,15 @@ async function runImport(ctx: ServiceContext, makerOrgId: string, fileName: stri
     } else {
       const first = seen.get(candidate.key);
       if (first !== undefined) {
-        report([{ line, field: candidate.vin ? "vin" : "frameNumber", message: `${candidate.key} appears twice in this file (first on line ${first}).` }]);
+        report([
+          {
+            line,
+            field: candidate.vin ? "vin" : "frameNumber",
+            code: "DUPLICATE_IN_FILE",
+            params: { value: candidate.key, firstLine: first },
+            message: `${candidate.key} appears twice in this file (first on line ${first}).`,
+          },
+        ]);
       } else {
         seen.set(candidate.key, line);
         chunk.push(candidate);

@@ -12,7 +12,8 @@ import { canSeeOrgPrivate, NO_ORG } from "../identity/scope.js";
 import { issueCertification, revokeCertification } from "./certifications.js";
 import { recordCustodyEvent } from "./custody.js";
 import { importVehiclesFile, MAX_IMPORT_FILE_BYTES } from "./import-file.js";
-import { type ImportRowError, importVehiclesCsv, registerVehicles } from "./imports.js";
+import { importVehiclesCsv, registerVehicles } from "./imports.js";
+import { IMPORT_ROW_ERROR_CODES, type ImportRowError, storedRowError } from "./row-errors.js";
 import { vehicleProof, verifyVehicle } from "./verify.js";
 
 const AnchorStatusEnum = builder.enumType(AnchorStatus, {
@@ -27,13 +28,26 @@ function ownMaker(ctx: Context) {
   return a.isPlatformAdmin ? {} : { makerOrgId: a.org.id };
 }
 
+const ImportRowErrorCodeEnum = builder.enumType("VehicleImportRowErrorCode", {
+  description: "Why a row was not imported, stable for clients to translate; the values the message names are in `params`.",
+  values: Object.fromEntries(Object.entries(IMPORT_ROW_ERROR_CODES).map(([code, description]) => [code, { description }])) as {
+    [K in keyof typeof IMPORT_ROW_ERROR_CODES]: { description: string };
+  },
+});
+
 const ImportRowErrorRef = builder.objectRef<ImportRowError>("VehicleImportRowError").implement({
   description: "A row that was not imported: its line in the file (or its position in the list), the field and why.",
   authScopes: { authenticated: true },
   fields: (t) => ({
     line: t.exposeInt("line"),
     field: t.exposeString("field"),
-    message: t.exposeString("message"),
+    code: t.field({ type: ImportRowErrorCodeEnum, resolve: (e) => e.code }),
+    params: t.field({
+      type: "JSON",
+      description: "The values the message names, an object of strings and numbers by name (see the code's description); {} when there are none.",
+      resolve: (e) => e.params,
+    }),
+    message: t.exposeString("message", { description: "In English, for API clients; clients showing it to people translate `code` with `params`." }),
   }),
 });
 
@@ -53,7 +67,7 @@ builder.prismaNode("VehicleImport", {
     errors: t.field({
       type: [ImportRowErrorRef],
       description: "The first 1,000 problems, by line.",
-      resolve: (i) => (Array.isArray(i.errors) ? (i.errors as unknown as ImportRowError[]) : []),
+      resolve: (i) => (Array.isArray(i.errors) ? i.errors.map(storedRowError) : []),
     }),
     batchCount: t.int({ resolve: (i, _a, ctx) => ctx.db.vehicleBatch.count({ where: { importId: i.id } }) }),
     anchoredBatchCount: t.int({ resolve: (i, _a, ctx) => ctx.db.vehicleBatch.count({ where: { importId: i.id, status: "ANCHORED" } }) }),

@@ -7,6 +7,8 @@
 // digit) or North American (first character 1–5: 49 CFR 565 requires it). Other regions (Europe,
 // most of Asia) do not mandate it, so position 9 is not checked there.
 
+import { type RowProblem, rowProblem } from "./row-errors.js";
+
 export const VIN_PATTERN = /^[A-HJ-NPR-Z0-9]{17}$/;
 export const FRAME_NUMBER_PATTERN = /^[A-Z0-9][A-Z0-9-]{2,39}$/;
 
@@ -55,19 +57,32 @@ export function vinRequiresCheckDigit(vin: string): boolean {
   return c === "L" || (c >= "1" && c <= "5");
 }
 
-/** Why a VIN is not acceptable, or null. Expects it trimmed and upper-cased. */
-export function vinProblem(vin: string): string | null {
-  if (vin.length !== 17) return `A VIN has 17 characters; this one has ${vin.length}.`;
-  if (/[IOQ]/.test(vin)) return "A VIN never contains the letters I, O or Q.";
-  if (!VIN_PATTERN.test(vin)) return "A VIN has only capital letters and digits.";
+/** Why a VIN is not acceptable (code, params, message), or null. Expects it trimmed and upper-cased. */
+export function vinIssue(vin: string): RowProblem | null {
+  if (vin.length !== 17) return rowProblem("VIN_LENGTH", `A VIN has 17 characters; this one has ${vin.length}.`, { length: vin.length });
+  if (/[IOQ]/.test(vin)) return rowProblem("VIN_FORBIDDEN_LETTER", "A VIN never contains the letters I, O or Q.");
+  if (!VIN_PATTERN.test(vin)) return rowProblem("VIN_CHARACTERS", "A VIN has only capital letters and digits.");
   if (vinRequiresCheckDigit(vin)) {
     const expected = vinCheckDigit(vin);
-    if (vin.charAt(8) !== expected) return `The check digit (9th character) should be ${expected}, not ${vin.charAt(8)}: the VIN is mistyped.`;
+    const actual = vin.charAt(8);
+    if (actual !== expected) {
+      return rowProblem("VIN_CHECK_DIGIT", `The check digit (9th character) should be ${expected}, not ${actual}: the VIN is mistyped.`, { expected, actual });
+    }
   }
   return null;
 }
 
+/** Why a VIN is not acceptable, or null. Expects it trimmed and upper-cased. */
+export function vinProblem(vin: string): string | null {
+  return vinIssue(vin)?.message ?? null;
+}
+
+/** Why a frame number is not acceptable (code and message), or null. Expects it trimmed and upper-cased. */
+export function frameNumberIssue(frame: string): RowProblem | null {
+  return FRAME_NUMBER_PATTERN.test(frame) ? null : rowProblem("FRAME_NUMBER_FORMAT", "A frame number has 3–40 capital letters, digits or '-'.");
+}
+
 /** Why a frame number is not acceptable, or null. Expects it trimmed and upper-cased. */
 export function frameNumberProblem(frame: string): string | null {
-  return FRAME_NUMBER_PATTERN.test(frame) ? null : "A frame number has 3–40 capital letters, digits or '-'.";
+  return frameNumberIssue(frame)?.message ?? null;
 }

@@ -8,7 +8,7 @@ import { useI18n } from "@/i18n/client";
 import { formatDateTime } from "@/lib/format";
 import { gqlFetch } from "@/lib/graphql/client";
 import { thrownMessage } from "@/lib/graphql/results";
-import { columnOf, importErrorsCsv } from "@/lib/vehicles/csv";
+import { columnOf, importErrorsCsv, rowErrorText, rowErrorTexts } from "@/lib/vehicles/csv";
 import { VehicleImportDocument } from "@/lib/vehicles/operations";
 import { downloadText } from "./download";
 
@@ -81,9 +81,10 @@ export function ImportReport({ importId, timezone, onFinished }: { importId: str
   const batchPct = data.batchCount > 0 ? Math.floor((data.anchoredBatchCount / data.batchCount) * 100) : 100;
   const title = data.status === "FAILED" ? m.failed : finished ? m.finished : rowsDone ? m.anchoring : m.running;
 
+  const texts = rowErrorTexts(t);
   const downloadErrors = () => {
     const base = data.fileName.replace(/\.[^.]+$/, "");
-    downloadText(`${base}-refused-rows.csv`, importErrorsCsv(data.errors, { line: m.line, column: m.column, message: m.message }));
+    downloadText(`${base}-refused-rows.csv`, importErrorsCsv(data.errors, { line: m.line, column: m.column, code: m.code, message: m.message }, texts));
   };
 
   return (
@@ -154,7 +155,7 @@ export function ImportReport({ importId, timezone, onFinished }: { importId: str
             columns={[
               { title: m.line, dataIndex: "line", width: 80 },
               { title: m.column, key: "column", width: 160, render: (_, row) => <code>{columnOf(row.field)}</code> },
-              { title: m.message, dataIndex: "message" },
+              { title: m.message, key: "message", render: (_, row) => <span data-code={row.code}>{rowErrorText(row, texts)}</span> },
             ]}
           />
         </div>

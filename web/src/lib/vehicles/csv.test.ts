@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import en from "@/i18n/en";
+import zhCN from "@/i18n/zh-CN";
 import { parseVinList } from "./certifications";
-import { columnOf, csvField, importErrorsCsv, importFileKind, shortHash, VEHICLE_CSV_COLUMNS, vehicleCsvTemplate, withVinCheckDigit } from "./csv";
+import { columnOf, csvField, importErrorsCsv, importFileKind, rowErrorText, rowErrorTexts, shortHash, VEHICLE_CSV_COLUMNS, vehicleCsvTemplate, withVinCheckDigit } from "./csv";
 import { multipartBody } from "./upload";
 
 describe("vehicle import files", () => {
@@ -30,18 +32,59 @@ describe("refused-rows report", () => {
     expect(csvField(null)).toBe("");
   });
 
-  it("lists each refused row under translated headers, readable by Excel", () => {
+  const CHECK_DIGIT = {
+    line: 3,
+    field: "vin",
+    code: "VIN_CHECK_DIGIT",
+    params: { expected: "5", actual: "0" },
+    message: "The check digit (9th character) should be 5, not 0: the VIN is mistyped.",
+  };
+
+  it("lists each refused row with its code and the problem in the page's language, readable by Excel", () => {
     const text = importErrorsCsv(
       [
-        { line: 3, field: "vin", message: "The check digit (9th character) should be 5, not 0: the VIN is mistyped." },
-        { line: 7, field: "productionDate", message: "Use a calendar date YYYY-MM-DD." },
+        CHECK_DIGIT,
+        { line: 7, field: "productionDate", code: "DATE_FORMAT", params: {}, message: "Use a calendar date YYYY-MM-DD." },
+        { line: 9, field: "vin", code: "OTHER", params: {}, message: "An old problem, without a code." },
       ],
-      { line: "行号", column: "列", message: "问题" },
+      { line: "行号", column: "列", code: "代码", message: "问题" },
+      rowErrorTexts(zhCN),
     );
-    expect(text.startsWith("\uFEFF行号,列,问题\r\n")).toBe(true);
-    expect(text).toContain('3,vin,"The check digit (9th character) should be 5, not 0: the VIN is mistyped."');
-    expect(text).toContain("7,production_date,Use a calendar date YYYY-MM-DD.");
-    expect(text.trimEnd().split("\r\n")).toHaveLength(3);
+    expect(text.startsWith("\uFEFF行号,列,代码,问题\r\n")).toBe(true);
+    expect(text).toContain("3,vin,VIN_CHECK_DIGIT,校验位（第 9 位）应为 5，而不是 0：VIN 有误。");
+    expect(text).toContain("7,production_date,DATE_FORMAT,请填写 YYYY-MM-DD 格式的有效日期。");
+    expect(text).toContain('9,vin,OTHER,"An old problem, without a code."');
+    expect(text.trimEnd().split("\r\n")).toHaveLength(4);
+    const english = importErrorsCsv([CHECK_DIGIT], { line: "Line", column: "Column", code: "Code", message: "Problem" }, rowErrorTexts(en));
+    expect(english).toBe(`\uFEFFLine,Column,Code,Problem\r\n3,vin,VIN_CHECK_DIGIT,"${CHECK_DIGIT.message}"\r\n`);
+  });
+
+  it("says each problem in Chinese with its values, and the field's label for {column}", () => {
+    const zh = rowErrorTexts(zhCN);
+    expect(rowErrorText(CHECK_DIGIT, zh)).toBe("校验位（第 9 位）应为 5，而不是 0：VIN 有误。");
+    expect(rowErrorText({ field: "vin", code: "DUPLICATE_IN_FILE", params: { value: "LFV1", firstLine: 7 }, message: "x" }, zh)).toBe(
+      "LFV1 在本文件中出现了两次（首次在第 7 行）。",
+    );
+    expect(rowErrorText({ field: "motorNumber", code: "FIELD_TOO_LONG", params: { max: 128 }, message: "x" }, zh)).toBe("电机编号超过 128 个字符。");
+    expect(rowErrorText({ field: "batterySerial", code: "FIELD_MISSING", params: {}, message: "x" }, rowErrorTexts(en))).toBe("Battery serial is missing.");
+  });
+
+  it("falls back to the API's message for OTHER, unknown codes and missing values", () => {
+    const zh = rowErrorTexts(zhCN);
+    expect(rowErrorText({ field: "vin", code: "OTHER", params: {}, message: "Old message." }, zh)).toBe("Old message.");
+    expect(rowErrorText({ field: "vin", code: "SOMETHING_NEW", params: {}, message: "New message." }, zh)).toBe("New message.");
+    expect(rowErrorText({ field: "vin", code: "toString", params: {}, message: "Not a code." }, zh)).toBe("Not a code.");
+    expect(rowErrorText({ ...CHECK_DIGIT, params: { expected: "5" } }, zh)).toBe(CHECK_DIGIT.message);
+    expect(rowErrorText({ ...CHECK_DIGIT, params: null }, zh)).toBe(CHECK_DIGIT.message);
+    expect(rowErrorText({ ...CHECK_DIGIT, params: { expected: { x: 1 }, actual: "0" } }, zh)).toBe(CHECK_DIGIT.message);
+  });
+
+  it("has the same codes and placeholders in English and Chinese", () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const enTexts = en.vehicles.import.rowErrors as Record<string, string>;
+    const zhTexts = zhCN.vehicles.import.rowErrors as Record<string, string>;
+    expect(Object.keys(zhTexts).sort()).toEqual(Object.keys(enTexts).sort());
+    for (const [code, text] of Object.entries(enTexts)) expect([code, names(zhTexts[code] ?? "")]).toEqual([code, names(text)]);
   });
 });
 

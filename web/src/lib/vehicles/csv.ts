@@ -1,5 +1,9 @@
 // Pure helpers of the vehicle registry: the import file's columns and template, the refused-rows
-// report as CSV, and recognizing the files we accept. No browser or network here.
+// report as CSV (with the problems in the page's language), and recognizing the files we accept.
+// No browser or network here.
+
+import type { VehicleImportRowErrorCode } from "@/gql/graphql";
+import type { Dictionary } from "@/i18n/en";
 
 /** The header row the API reads (importVehicles), in the order of the template. */
 export const VEHICLE_CSV_COLUMNS = ["vin", "frame_number", "model_code", "production_date", "battery_serial", "motor_number"] as const;
@@ -37,12 +41,64 @@ export function vehicleCsvTemplate(): string {
 export interface RowError {
   line: number;
   field: string;
+  /** The API's VehicleImportRowErrorCode; OTHER (or a code this page does not know) shows `message`. */
+  code: string;
+  /** The values the message names, by placeholder (an object of strings and numbers). */
+  params: unknown;
+  /** The API's English message. */
   message: string;
 }
 
-/** The refused rows of an import as CSV, for the maker to fix and upload again. */
-export function importErrorsCsv(errors: readonly RowError[], headers: { line: string; column: string; message: string }): string {
-  const lines = [csvLine([headers.line, headers.column, headers.message]), ...errors.map((e) => csvLine([e.line, columnOf(e.field), e.message]))];
+/** How refused rows are said in the page's language: a text for every code but OTHER (the type checks it). */
+export function rowErrorTexts(t: Dictionary): RowErrorTexts {
+  const messages: Record<Exclude<VehicleImportRowErrorCode, "OTHER">, string> = t.vehicles.import.rowErrors;
+  const v = t.vehicles;
+  return {
+    messages,
+    fields: { vin: v.vin, frameNumber: v.frameNumber, modelCode: v.model, productionDate: v.productionDate, batterySerial: v.batterySerial, motorNumber: v.motorNumber },
+  };
+}
+
+/** Translations of refused rows: texts by code with `{placeholders}`, and the fields' labels for `{column}`. */
+export interface RowErrorTexts {
+  messages: Readonly<Record<string, string>>;
+  fields: Readonly<Record<string, string>>;
+}
+
+function paramsOf(params: unknown): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  if (!params || typeof params !== "object" || Array.isArray(params)) return out;
+  for (const [k, v] of Object.entries(params)) if (typeof v === "string" || (typeof v === "number" && Number.isFinite(v))) out[k] = v;
+  return out;
+}
+
+/**
+ * A refused row's problem in the page's language: the text for its code with the params filled
+ * in ({column} is the field's label). The API's message when the code has no text (OTHER, or a
+ * newer code) or a placeholder has no value, so nothing half-filled is shown.
+ */
+export function rowErrorText(e: Pick<RowError, "code" | "params" | "field" | "message">, texts: RowErrorTexts): string {
+  const template = Object.hasOwn(texts.messages, e.code) ? texts.messages[e.code] : undefined;
+  if (!template) return e.message;
+  const values: Record<string, string | number> = { ...paramsOf(e.params), column: texts.fields[e.field] ?? columnOf(e.field) };
+  let complete = true;
+  const text = template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    if (Object.hasOwn(values, key)) return String(values[key]);
+    complete = false;
+    return "";
+  });
+  return complete ? text : e.message;
+}
+
+/**
+ * The refused rows of an import as CSV, for the maker to fix and upload again: line, column,
+ * the stable code and the problem in the page's language.
+ */
+export function importErrorsCsv(errors: readonly RowError[], headers: { line: string; column: string; code: string; message: string }, texts: RowErrorTexts): string {
+  const lines = [
+    csvLine([headers.line, headers.column, headers.code, headers.message]),
+    ...errors.map((e) => csvLine([e.line, columnOf(e.field), e.code, rowErrorText(e, texts)])),
+  ];
   // A byte-order mark so that Excel opens the UTF-8 text (Chinese headers) correctly.
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

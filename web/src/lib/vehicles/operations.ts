@@ -169,6 +169,8 @@ export const VehicleImportDocument = graphql(`
       errors {
         line
         field
+        code
+        params
         message
       }
     }
