@@ -35,14 +35,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     who: "logistics operator",
     email: "ops@minsheng.demo",
     kind: "LOGISTICS_OPERATOR",
-    nav: ["departures", "consolidation", "milestones", "corridorNetwork", ...orgSettings, "auditLog"],
+    nav: ["departures", "custody", "consolidation", "milestones", "corridorNetwork", ...orgSettings, "auditLog"],
     notNav: ["freightBooking", "organizations"],
   },
   {
     who: "dealer",
     email: "dealer@vientiane.demo",
     kind: "DEALER",
-    nav: ["inboundShipments", "verifyVehicle", ...orgSettings, "auditLog"],
+    nav: ["inboundShipments", "custody", "verifyVehicle", ...orgSettings, "auditLog"],
     notNav: ["freightBooking", "departures", "organizations"],
   },
   {

@@ -8,8 +8,8 @@ describe("navigationFor", () => {
   it("shapes the work menu by organization kind", () => {
     const labels = (kind: OrgKind) => navigationFor(viewer(kind, ["MEMBER"])).flatMap((g) => g.links.map((l) => l.label));
     expect(labels("MANUFACTURER")).toEqual(["freightBooking", "shipments", "vehicles", "compliance", "documents"]);
-    expect(labels("LOGISTICS_OPERATOR")).toEqual(["departures", "consolidation", "milestones", "corridorNetwork"]);
-    expect(labels("DEALER")).toEqual(["inboundShipments", "verifyVehicle"]);
+    expect(labels("LOGISTICS_OPERATOR")).toEqual(["departures", "custody", "consolidation", "milestones", "corridorNetwork"]);
+    expect(labels("DEALER")).toEqual(["inboundShipments", "custody", "verifyVehicle"]);
     expect(labels("ALLIANCE")).toEqual(["campaigns", "sharedCompliance", "allianceMembers"]);
     expect(labels("CERTIFICATION_BODY")).toEqual(["certifications"]);
     expect(labels("PLATFORM")).toEqual([]);
@@ -24,6 +24,13 @@ describe("navigationFor", () => {
       ["/certifications", undefined],
     ]);
     expect(links("MANUFACTURER").find((l) => l.href === "/compliance")?.feature).toBe("compliance");
+    // Custody recording is built for operators and dealers; dealers verify on the public page.
+    expect(links("LOGISTICS_OPERATOR").find((l) => l.label === "custody")).toEqual({ href: "/custody", label: "custody" });
+    expect(links("DEALER").map((l) => [l.href, l.feature])).toEqual([
+      ["/inbound-shipments", undefined],
+      ["/custody", undefined],
+      ["/verify", undefined],
+    ]);
   });
 
   it("adds organization settings for admins only", () => {
@@ -44,7 +51,8 @@ describe("activeLink", () => {
   const links = allLinks(viewer("DEALER", ["ORG_ADMIN"]));
   it("matches the longest parent path", () => {
     expect(activeLink(links, "/")?.label).toBe("dashboard");
-    expect(activeLink(links, "/vehicles/verify")?.label).toBe("verifyVehicle");
+    expect(activeLink(links, "/custody")?.label).toBe("custody");
+    expect(activeLink(links, "/inbound-shipments/abc")?.label).toBe("inboundShipments");
     expect(activeLink(links, "/settings/members/abc")?.label).toBe("members");
     expect(activeLink(links, "/settings")).toBeUndefined();
   });

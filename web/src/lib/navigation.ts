@@ -37,11 +37,17 @@ const WORK: Record<OrgKind, NavLink[]> = {
   ],
   LOGISTICS_OPERATOR: [
     { href: "/departures", label: "departures" },
+    { href: "/custody", label: "custody" },
     placeholder("/consolidation", "consolidation"),
     placeholder("/milestones", "milestones"),
     placeholder("/network", "corridorNetwork"),
   ],
-  DEALER: [{ href: "/inbound-shipments", label: "inboundShipments" }, placeholder("/vehicles/verify", "verifyVehicle")],
+  DEALER: [
+    { href: "/inbound-shipments", label: "inboundShipments" },
+    { href: "/custody", label: "custody" },
+    // The public verification page, outside the signed-in shell.
+    { href: "/verify", label: "verifyVehicle" },
+  ],
   ALLIANCE: [placeholder("/campaigns", "campaigns"), placeholder("/compliance/shared", "sharedCompliance"), placeholder("/alliance/members", "allianceMembers")],
   CERTIFICATION_BODY: [{ href: "/certifications", label: "certifications" }],
   PLATFORM: [],
