@@ -124,6 +124,8 @@ export function createApp(opts: AppOptions): App {
     },
     cors: { origin: config.PUBLIC_WEB_URL, credentials: true },
     batching: false,
+    // Yoga's default is 25 MB; vehicle imports upload files of up to MAX_IMPORT_FILE_BYTES (plus multipart framing).
+    maxRequestBodySize: MAX_IMPORT_FILE_BYTES + 2 * 1024 * 1024,
     maskedErrors: {
       maskError(error) {
         const e = asGraphQLError(error);

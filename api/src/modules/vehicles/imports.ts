@@ -7,6 +7,7 @@
 // Vehicle.vin holds the vehicle's key: its VIN, else its frame number (chain/proof `vehicleKey`);
 // Vehicle.frameNumber is set whenever the row gives one.
 import { randomUUID } from "node:crypto";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { buildBatch } from "@corridor/chain/proof";
 import type { ServiceContext } from "../../context.js";
 import { type Db, directQueryOf, type Tx } from "../../db/index.js";
@@ -375,6 +376,10 @@ async function runImport(ctx: ServiceContext, makerOrgId: string, fileName: stri
     return chunk.length >= CHUNK_ROWS || processed - scheduledProcessed >= CHUNK_ROWS * 2;
   };
   const flush = async () => {
+    // Give the event loop a turn once per chunk. On the embedded database every query resolves
+    // without I/O, so a million-row import would otherwise hold the process for its whole length:
+    // no progress polls, no other user's requests, not even /healthz.
+    await nextTurn();
     if (chunk.length >= CHUNK_ROWS) {
       stage(chunk);
       chunk = [];
