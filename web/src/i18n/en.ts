@@ -44,6 +44,7 @@ const en = {
     CONFLICT: "This conflicts with existing data.",
     UNAUTHENTICATED: "Your session has ended. Please sign in again.",
     RATE_LIMITED: "Too many attempts. Please wait a minute and try again.",
+    REQUEST_ENTITY_TOO_LARGE: "The file is larger than the server accepts (200 MB). Split it into several imports.",
     NETWORK: "The server could not be reached. Check your connection and try again.",
     UNKNOWN: "Something went wrong. Please try again.",
     pageTitle: "This page could not be loaded",

@@ -42,6 +42,7 @@ const zhCN: Dictionary = {
     CONFLICT: "与现有数据冲突。",
     UNAUTHENTICATED: "登录已失效，请重新登录。",
     RATE_LIMITED: "尝试次数过多，请稍候一分钟再试。",
+    REQUEST_ENTITY_TOO_LARGE: "文件超过服务器允许的大小（200 MB），请拆分为多次导入。",
     NETWORK: "无法连接服务器，请检查网络后重试。",
     UNKNOWN: "出现问题，请重试。",
     pageTitle: "页面加载失败",

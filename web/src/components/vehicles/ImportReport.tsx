@@ -115,7 +115,7 @@ export function ImportReport({ importId, timezone, onFinished }: { importId: str
           {data.batchCount > 0 ? (
             <>
               <Typography.Text type="secondary" style={{ float: "right" }} data-testid="import-batches">
-                {fmt(m.batches, { anchored: data.anchoredBatchCount, count: data.batchCount })}
+                {fmt(m.batches, { anchored: data.anchoredBatchCount.toLocaleString(locale), count: data.batchCount.toLocaleString(locale) })}
               </Typography.Text>
               <Progress percent={batchPct} status={finished ? "success" : "active"} aria-labelledby={`batches-${data.id}`} />
             </>
@@ -144,7 +144,12 @@ export function ImportReport({ importId, timezone, onFinished }: { importId: str
             </Button>
           </div>
           {data.errorRows > data.errors.length ? (
-            <Alert type="info" showIcon style={{ marginBottom: 8 }} title={fmt(m.errorsTruncated, { shown: data.errors.length, total: data.errorRows })} />
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 8 }}
+              title={fmt(m.errorsTruncated, { shown: data.errors.length.toLocaleString(locale), total: data.errorRows.toLocaleString(locale) })}
+            />
           ) : null}
           <Table
             size="small"

@@ -56,7 +56,7 @@ export async function gqlUpload<TResult, TVariables extends Record<string, unkno
   try {
     body = (await response.json()) as typeof body;
   } catch {
-    throw new GqlError(`The API answered ${response.status} without a GraphQL body`, response.status === 413 ? "VALIDATION" : "NETWORK");
+    throw new GqlError(`The API answered ${response.status} without a GraphQL body`, response.status === 413 ? "REQUEST_ENTITY_TOO_LARGE" : "NETWORK");
   }
   const first = body.errors?.[0];
   if (first) throw new GqlError(first.message, typeof first.extensions?.code === "string" ? first.extensions.code : "UNKNOWN", body.errors);
