@@ -10,12 +10,8 @@ import { env } from "@/config";
  */
 export const dynamic = "force-dynamic";
 
-/**
- * Request headers the API needs; hop-by-hop and host headers are not forwarded. content-length
- * goes along with the body streamed through unchanged, so the API refuses an upload over its limit
- * (413 REQUEST_ENTITY_TOO_LARGE) from the header, before the bytes are sent.
- */
-const REQUEST_HEADERS = ["accept", "accept-language", "content-length", "content-type", "cookie", "user-agent", "x-forwarded-for", "x-request-id"];
+/** Request headers the API needs; hop-by-hop and host headers are not forwarded. */
+const REQUEST_HEADERS = ["accept", "accept-language", "content-type", "cookie", "user-agent", "x-forwarded-for", "x-request-id"];
 /** Response headers passed back; set-cookie is handled separately (there can be several). */
 const RESPONSE_HEADERS = ["content-type", "cache-control", "retry-after", "x-request-id"];
 
@@ -30,21 +26,19 @@ async function forward(request: Request): Promise<Response> {
   headers.set("x-forwarded-proto", incoming.protocol.replace(":", ""));
   headers.set("x-forwarded-host", request.headers.get("host") ?? incoming.host);
 
-  // The body is streamed through, not read first: a vehicle import uploads up to 200 MB, which
-  // would otherwise sit in this process's memory (several copies) before the API saw a byte.
-  const init: RequestInit & { duplex?: "half" } = {
-    method: request.method,
-    headers,
-    body: request.method === "GET" || request.method === "HEAD" ? undefined : request.body,
-    duplex: "half",
-    cache: "no-store",
-    redirect: "manual",
-    // A subscription (server-sent events) streams until the browser leaves: end it upstream too.
-    signal: request.signal,
-  };
   let upstream: Response;
   try {
-    upstream = await fetch(target, init);
+    upstream = await fetch(target, {
+      method: request.method,
+      headers,
+      // Read whole, not streamed: with a streamed body (duplex: "half") a later mutation never
+      // completed in the browser tests. Uploads are capped at 200 MB in the browser and the API.
+      body: request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer(),
+      cache: "no-store",
+      redirect: "manual",
+      // A subscription (server-sent events) streams until the browser leaves: end it upstream too.
+      signal: request.signal,
+    });
   } catch {
     return Response.json({ errors: [{ message: "The Corridor API could not be reached.", extensions: { code: "NETWORK" } }] }, { status: 502 });
   }
