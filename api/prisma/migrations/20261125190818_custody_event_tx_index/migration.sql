@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "CustodyEvent_txId_idx" ON "CustodyEvent"("txId");
