@@ -1,9 +1,10 @@
 import { mkdirSync } from "node:fs";
-import { type APIRequestContext, type Browser, expect, type Page, request as playwrightRequest, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import type { AppLocale } from "../src/i18n/config";
 import publicEn from "../src/i18n/public/en";
 import publicZh from "../src/i18n/public/zh-CN";
-import { chooseLanguage, DEMO_PASSWORD, dictionaries, mainNav, open, signIn } from "./support";
+import { withVinCheckDigit } from "../src/lib/vehicles/csv";
+import { chooseLanguage, dictionaries, gql, mainNav, open, signedIn, signIn } from "./support";
 
 // Custody recording in the web: the logistics operator records that a vehicle was shipped, the
 // dealer records its delivery, and the public verify page lists both. The demo data has no
@@ -12,35 +13,10 @@ import { chooseLanguage, DEMO_PASSWORD, dictionaries, mainNav, open, signIn } fr
 const SCREENSHOTS = process.env.CUSTODY_SCREENSHOTS ?? "test-results/custody-screenshots";
 const LOCALES: AppLocale[] = ["en", "zh-CN"];
 
-async function gql<T>(api: APIRequestContext, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await api.post("/graphql", { data: { query, variables } });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data as T;
-}
-
-/** ISO 3779 check digit (position 9), required for Chinese (L…) VINs. */
-function withCheckDigit(vin: string): string {
-  const letters = "ABCDEFGHJKLMNPRSTUVWXYZ";
-  const values = [1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3, 4, 5, 6, 7, 8, 9];
-  const weights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const c = vin.charAt(i);
-    sum += (c >= "0" && c <= "9" ? Number(c) : (values[letters.indexOf(c)] ?? 0)) * (weights[i] ?? 0);
-  }
-  const r = sum % 11;
-  return `${vin.slice(0, 8)}${r === 10 ? "X" : String(r)}${vin.slice(9)}`;
-}
-
 /** A fresh vehicle registered by the demo maker; returns its VIN. */
 async function registeredVehicle(baseURL: string): Promise<string> {
-  const vin = withCheckDigit(`LYDEE8S00TC${String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0")}`);
-  const maker = await playwrightRequest.newContext({ baseURL });
-  const login = await gql<{ login: { __typename: string } }>(maker, "mutation ($input: LoginInput!) { login(input: $input) { __typename } }", {
-    input: { email: "maker@yadea.demo", password: DEMO_PASSWORD },
-  });
-  expect(login.login.__typename).toBe("LoginSuccess");
+  const vin = withVinCheckDigit(`LYDEE8S00TC${String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0")}`);
+  const maker = await signedIn(baseURL, "maker@yadea.demo");
   const registered = await gql<{ registerVehicles: { __typename: string; data?: { importedRows: number } } }>(
     maker,
     "mutation ($input: RegisterVehiclesInput!) { registerVehicles(input: $input) { __typename ... on RegisterVehiclesSuccess { data { importedRows } } ... on DomainError { code message } } }",
@@ -79,7 +55,7 @@ for (const locale of LOCALES) {
 
     test("the operator ships, an unknown VIN fails on its line, the dealer delivers, the public page lists both", async ({ browser, baseURL }) => {
       const vin = await registeredVehicle(baseURL as string);
-      const unknown = withCheckDigit("LYDEE8S00TZ999999");
+      const unknown = withVinCheckDigit("LYDEE8S00TZ999999");
       const departureRef = `CQ-VTE-E2E-${locale}`;
 
       // The logistics operator: all three types; the VINs are sent one by one.

@@ -1,4 +1,4 @@
-import { type BrowserContext, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, type BrowserContext, expect, type Page, request as playwrightRequest } from "@playwright/test";
 import type { OrgKind } from "../src/gql/graphql";
 import type { AppLocale } from "../src/i18n/config";
 import en, { type Dictionary } from "../src/i18n/en";
@@ -103,4 +103,22 @@ export async function signIn(page: Page, locale: AppLocale, email: string, passw
 
 export function mainNav(page: Page, locale: AppLocale) {
   return page.getByRole("navigation", { name: dictionaries[locale].shell.mainNavigation });
+}
+
+/** A GraphQL call through the web's /graphql proxy; fails the test on any GraphQL error. */
+export async function gql<T>(api: APIRequestContext, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await api.post("/graphql", { data: { query, variables } });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  return body.data as T;
+}
+
+/** A request context holding the session cookie of a demo account. */
+export async function signedIn(baseURL: string, email: string): Promise<APIRequestContext> {
+  const api = await playwrightRequest.newContext({ baseURL });
+  const data = await gql<{ login: { __typename: string } }>(api, "mutation ($input: LoginInput!) { login(input: $input) { __typename ... on DomainError { code message } } }", {
+    input: { email, password: DEMO_PASSWORD },
+  });
+  expect(data.login.__typename).toBe("LoginSuccess");
+  return api;
 }

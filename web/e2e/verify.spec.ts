@@ -4,11 +4,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type APIRequestContext, expect, type Page, request as playwrightRequest, test } from "@playwright/test";
+import { expect, type Page, request as playwrightRequest, test } from "@playwright/test";
 import en from "../src/i18n/public/en";
 import lo from "../src/i18n/public/lo";
 import vi from "../src/i18n/public/vi";
-import { DEMO_PASSWORD, open } from "./support";
+import { withVinCheckDigit } from "../src/lib/vehicles/csv";
+import { gql, open, signedIn } from "./support";
 
 // The public verify pages, without logging in. The demo data has no vehicles, so the test
 // registers one as the maker (through the web's own /graphql proxy, with the maker's session
@@ -17,63 +18,9 @@ import { DEMO_PASSWORD, open } from "./support";
 
 const SCREENSHOTS = process.env.VERIFY_SCREENSHOTS ?? "test-results/verify-screenshots";
 
-async function gql<T>(api: APIRequestContext, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await api.post("/graphql", { data: { query, variables } });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data as T;
-}
-
-/** A request context holding the session cookie of a demo account. */
-async function signedIn(baseURL: string, email: string): Promise<APIRequestContext> {
-  const api = await playwrightRequest.newContext({ baseURL });
-  const data = await gql<{ login: { __typename: string } }>(api, "mutation ($input: LoginInput!) { login(input: $input) { __typename ... on DomainError { code message } } }", {
-    input: { email, password: DEMO_PASSWORD },
-  });
-  expect(data.login.__typename).toBe("LoginSuccess");
-  return api;
-}
-
-/** ISO 3779 check digit (position 9), required for Chinese (L…) VINs. */
-function withCheckDigit(vin: string): string {
-  const values: Record<string, number> = {
-    A: 1,
-    B: 2,
-    C: 3,
-    D: 4,
-    E: 5,
-    F: 6,
-    G: 7,
-    H: 8,
-    J: 1,
-    K: 2,
-    L: 3,
-    M: 4,
-    N: 5,
-    P: 7,
-    R: 9,
-    S: 2,
-    T: 3,
-    U: 4,
-    V: 5,
-    W: 6,
-    X: 7,
-    Y: 8,
-    Z: 9,
-  };
-  const weights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const c = vin.charAt(i);
-    sum += (c >= "0" && c <= "9" ? Number(c) : (values[c] ?? 0)) * (weights[i] ?? 0);
-  }
-  const r = sum % 11;
-  return `${vin.slice(0, 8)}${r === 10 ? "X" : String(r)}${vin.slice(9)}`;
-}
-
 function randomVin(): string {
   const serial = String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0");
-  return withCheckDigit(`LYDEE8S00T${"A"}${serial}`);
+  return withVinCheckDigit(`LYDEE8S00T${"A"}${serial}`);
 }
 
 interface Seeded {
