@@ -152,6 +152,14 @@ describe("registering, anchoring and verifying vehicles", () => {
     const batches = await t.db.vehicleBatch.findMany({ where: { makerOrgId: maker.org.id }, orderBy: { count: "desc" } });
     expect(batches.map((b) => b.count)).toEqual([1000, 204]);
     expect(await t.db.outboxMessage.count({ where: { key: { in: batches.map((b) => b.id) }, topic: "vehicle.batch" } })).toBe(2);
+    // The progress bar's counts: all batches, and those on the ledger.
+    const progress = `query($id: ID!) { vehicleImport(id: $id) { batchCount anchoredBatchCount } }`;
+    const before = await gql<{ vehicleImport: { batchCount: number; anchoredBatchCount: number } }>(t.app, progress, { id: d.id }, { token: maker.token });
+    expect(before.data?.vehicleImport).toEqual({ batchCount: 2, anchoredBatchCount: 0 });
+    await t.db.vehicleBatch.update({ where: { id: batches[1]!.id }, data: { status: "ANCHORED" } });
+    const after = await gql<{ vehicleImport: { batchCount: number; anchoredBatchCount: number } }>(t.app, progress, { id: d.id }, { token: maker.token });
+    expect(after.data?.vehicleImport).toEqual({ batchCount: 2, anchoredBatchCount: 1 });
+    await t.db.vehicleBatch.update({ where: { id: batches[1]!.id }, data: { status: "PENDING" } });
     const audit = await t.db.auditLog.findMany({ where: { orgId: maker.org.id, targetType: "VehicleImport" } });
     expect(audit.map((a) => a.action).sort()).toEqual(["vehicleImport.finish", "vehicleImport.start"]);
   });

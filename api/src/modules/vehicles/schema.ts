@@ -51,6 +51,25 @@ const ImportRowErrorRef = builder.objectRef<ImportRowError>("VehicleImportRowErr
   }),
 });
 
+/** An import's batches, all and anchored, in one query per request (the progress bar polls both). */
+const batchCounts = new WeakMap<Context, Map<string, Promise<{ total: number; anchored: number }>>>();
+function batchCountsOf(ctx: Context, importId: string): Promise<{ total: number; anchored: number }> {
+  let byImport = batchCounts.get(ctx);
+  if (!byImport) {
+    byImport = new Map();
+    batchCounts.set(ctx, byImport);
+  }
+  let counts = byImport.get(importId);
+  if (!counts) {
+    counts = ctx.db.vehicleBatch.groupBy({ by: ["status"], where: { importId }, _count: { _all: true } }).then((groups) => ({
+      total: groups.reduce((sum, g) => sum + g._count._all, 0),
+      anchored: groups.find((g) => g.status === "ANCHORED")?._count._all ?? 0,
+    }));
+    byImport.set(importId, counts);
+  }
+  return counts;
+}
+
 builder.prismaNode("VehicleImport", {
   id: { field: "id" },
   nullable: true,
@@ -69,8 +88,8 @@ builder.prismaNode("VehicleImport", {
       description: "The first 1,000 problems, by line.",
       resolve: (i) => (Array.isArray(i.errors) ? i.errors.map(storedRowError) : []),
     }),
-    batchCount: t.int({ resolve: (i, _a, ctx) => ctx.db.vehicleBatch.count({ where: { importId: i.id } }) }),
-    anchoredBatchCount: t.int({ resolve: (i, _a, ctx) => ctx.db.vehicleBatch.count({ where: { importId: i.id, status: "ANCHORED" } }) }),
+    batchCount: t.int({ resolve: async (i, _a, ctx) => (await batchCountsOf(ctx, i.id)).total }),
+    anchoredBatchCount: t.int({ resolve: async (i, _a, ctx) => (await batchCountsOf(ctx, i.id)).anchored }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     finishedAt: t.expose("finishedAt", { type: "DateTime", nullable: true }),
   }),
