@@ -3,23 +3,27 @@ import { graphql } from "@/gql";
 export const CorridorsDocument = graphql(`
   query FreightCorridors {
     corridors {
-      code
-      name
-      nameZh
-      legs {
-        seq
-        from {
-          code
-          name
-          nameZh
-          timezone
-        }
-        to {
-          code
-          name
-          nameZh
-          timezone
-        }
+      ...CorridorRoute
+    }
+  }
+
+  fragment CorridorRoute on Corridor {
+    code
+    name
+    nameZh
+    legs {
+      seq
+      from {
+        code
+        name
+        nameZh
+        timezone
+      }
+      to {
+        code
+        name
+        nameZh
+        timezone
       }
     }
   }
@@ -71,24 +75,7 @@ export const DeparturesDocument = graphql(`
       nameZh
     }
     corridor {
-      code
-      name
-      nameZh
-      legs {
-        seq
-        from {
-          code
-          name
-          nameZh
-          timezone
-        }
-        to {
-          code
-          name
-          nameZh
-          timezone
-        }
-      }
+      ...CorridorRoute
     }
   }
 `);
@@ -451,24 +438,7 @@ export const BookingsDocument = graphql(`
       etaAt
       status
       corridor {
-        code
-        name
-        nameZh
-        legs {
-          seq
-          from {
-            code
-            name
-            nameZh
-            timezone
-          }
-          to {
-            code
-            name
-            nameZh
-            timezone
-          }
-        }
+        ...CorridorRoute
       }
     }
   }
