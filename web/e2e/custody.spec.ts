@@ -13,6 +13,17 @@ import { chooseLanguage, dictionaries, gql, mainNav, open, signedIn, signIn } fr
 const SCREENSHOTS = process.env.CUSTODY_SCREENSHOTS ?? "test-results/custody-screenshots";
 const LOCALES: AppLocale[] = ["en", "zh-CN"];
 
+/**
+ * Clicks "Record" once the previous run has finished. Found by test id: antd spaces out a
+ * two-character Chinese label ("记 录") and prefixes "loading" while a run is going, so the
+ * accessible name is not stable.
+ */
+async function record(page: Page): Promise<void> {
+  const button = page.getByTestId("custody-record");
+  await expect(button).not.toHaveClass(/ant-btn-loading/);
+  await button.click();
+}
+
 /** A fresh vehicle registered by the demo maker; returns its VIN. */
 async function registeredVehicle(baseURL: string): Promise<string> {
   const vin = withVinCheckDigit(`LYDEE8S00TC${String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0")}`);
@@ -69,7 +80,7 @@ for (const locale of LOCALES) {
       await operator.getByLabel(c.departureRef).fill(departureRef);
       await operator.getByLabel(c.place, { exact: true }).fill("Chongqing Tuanjiecun");
       await expect(operator.getByLabel(c.occurredAt.replace("{zone}", "Asia/Shanghai"))).toHaveValue(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
-      await operator.getByRole("button", { name: c.record, exact: true }).click();
+      await record(operator);
 
       await expect(resultRow(operator, vin)).toContainText(c.statuses.RECORDED);
       await expect(resultRow(operator, unknown)).toContainText(c.statuses.FAILED);
@@ -98,14 +109,14 @@ for (const locale of LOCALES) {
       await dealer.getByLabel(c.vins).fill(vin);
       await dealer.getByLabel(c.departureRef).fill(departureRef);
       await dealer.getByLabel(c.place, { exact: true }).fill("Vientiane showroom");
-      await dealer.getByRole("button", { name: c.record, exact: true }).click();
+      await record(dealer);
       await expect(resultRow(dealer, vin)).toContainText(c.statuses.RECORDED);
       await screenshot(dealer, `dealer-${locale}`);
 
       // A batch instead of vehicles: one line, and an unknown batch says so.
       await dealer.locator("#subject").getByText(c.subjectBatch, { exact: true }).click();
       await dealer.getByLabel(c.batchId).fill("NO-SUCH-BATCH");
-      await dealer.getByRole("button", { name: c.record, exact: true }).click();
+      await record(dealer);
       await expect(resultRow(dealer, "NO-SUCH-BATCH")).toContainText(c.batchNotFound);
       await expect(dealer.getByTestId("custody-results").locator("tbody tr")).toHaveCount(1);
 

@@ -234,7 +234,7 @@ export function CustodyRecorder({ role, timezone, canWrite }: { role: Role; time
               <Input type="datetime-local" style={{ maxWidth: 260 }} />
             </Form.Item>
             {formError ? <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} /> : null}
-            <Button type="primary" htmlType="submit" loading={running}>
+            <Button type="primary" htmlType="submit" loading={running} data-testid="custody-record">
               {c.record}
             </Button>
           </Form>
