@@ -82,6 +82,8 @@ test("a maker imports an XLSX workbook: good rows registered and anchored, the b
   await expect(errorRows).toContainText("check digit");
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/vehicles-xlsx-import.png`, fullPage: true });
   await dialog.getByRole("button", { name: t.common.close, exact: true }).last().click();
+  // Closing returns focus to the Import button when the animation ends: typing before that could open the dialog again.
+  await expect(dialog).toBeHidden();
 
   // Both good vehicles are in the registry; the refused one is not.
   await expect(page.getByRole("link", { name: v.view.replace("{key}", good) })).toBeVisible();

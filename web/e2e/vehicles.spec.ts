@@ -104,6 +104,8 @@ for (const locale of LOCALES) {
       expect(reportCsv.startsWith(`\uFEFF${csvLine([v.import.line, v.import.column, v.import.code, v.import.message])}\r\n`)).toBe(true);
       expect(reportCsv).toContain(`${csvLine([3, "vin", "VIN_CHECK_DIGIT", checkDigitText])}\r\n`);
       await dialog.getByRole("button", { name: t.common.close, exact: true }).last().click();
+      // Closing returns focus to the Import button when the animation ends: typing before that could open the dialog again.
+      await expect(dialog).toBeHidden();
 
       // Both good vehicles are listed; a search finds one of them.
       await expect(page.getByRole("link", { name: v.view.replace("{key}", good) })).toBeVisible();
