@@ -12,6 +12,9 @@
 // 3. Zero overbooking on every departure booked: booked space ≤ capacity and equal to the sum
 //    of confirmed bookings.
 //
+// For each phase it also prints how the API wrote the bookings (its /metrics): alone, or in a
+// batch with the others that queued for the departure meanwhile (booking-writes.ts).
+//
 // The load generator shares the machine's cores with the API and PostgreSQL; the CPU time each
 // used is printed so the reader can tell. BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the API
 // process (node --cpu-prof) into <dir>.
@@ -159,6 +162,28 @@ async function main() {
     const token = (login.data?.login as { data?: { token: string } } | undefined)?.data?.token;
     if (!token) throw new Error(`login failed: ${JSON.stringify(login)}`);
 
+    /** The API's own count of bookings written alone and in batches (GET /metrics). */
+    const writeCounts = () =>
+      new Promise<{ single: number; batched: number; batches: number }>((resolve, reject) => {
+        http
+          .get({ agent, host: "127.0.0.1", port, path: "/metrics" }, (res) => {
+            let text = "";
+            res.setEncoding("utf8");
+            res.on("data", (c: string) => {
+              text += c;
+            });
+            res.on("end", () => {
+              const value = (re: RegExp) => Number(text.match(re)?.[1] ?? Number.NaN);
+              resolve({
+                single: value(/corridor_booking_writes_total\{path="single"\} (\d+)/),
+                batched: value(/corridor_booking_writes_total\{path="batched"\} (\d+)/),
+                batches: value(/corridor_booking_write_batches_total (\d+)/),
+              });
+            });
+            res.on("error", reject);
+          })
+          .on("error", reject);
+      });
     const BOOK = `mutation($input: CreateBookingInput!) { createBooking(input: $input) { __typename ... on CreateBookingSuccess { data { booking { status } } } ... on DomainError { code message } } }`;
     type Op = () => Promise<string>;
     const trivial: Op = async () => {
@@ -239,11 +264,20 @@ async function main() {
     );
 
     const trivialClosed = await closedLoop(trivial);
+    const writes0 = await writeCounts();
     const bookingClosed = await closedLoop(bookOn(closedDeparture.id));
+    const writes1 = await writeCounts();
     const bookingRps = bookingClosed.times.length / bookingClosed.seconds;
     const rate = Math.max(1, Math.round(bookingRps / 2));
     const trivialPaced = await openLoop(trivial, rate);
     const bookingPaced = await openLoop(bookOn(pacedDeparture.id), rate);
+    const writes2 = await writeCounts();
+    /** How the phase's bookings were written: alone, or batched with others for the departure. */
+    const writePaths = (a: typeof writes0, b: typeof writes0) => {
+      const batches = b.batches - a.batches;
+      const batched = b.batched - a.batched;
+      return `written alone ${b.single - a.single}, in batches ${batched} (${batches} batches, ${batches ? (batched / batches).toFixed(1) : "0"} per batch)`;
+    };
 
     let overbooked = false;
     const capacityLines: string[] = [];
@@ -283,6 +317,7 @@ async function main() {
       `  createBooking ÷ { __typename }: throughput ${(bookingRps / (trivialClosed.times.length / trivialClosed.seconds)).toFixed(2)}×, p99 ${(pct(bookingClosed.times, 99) / pct(trivialClosed.times, 99)).toFixed(2)}×`,
     );
     console.log(`  createBooking outcomes: ${outcomes(bookingClosed)}`);
+    console.log(`  createBooking writes: ${writePaths(writes0, writes1)}`);
     console.log(`open loop at ${rate} req/s (half of createBooking's saturation) for ${PACED_SECONDS} s, latency from each request's scheduled time:`);
     console.log(row("{ __typename }", trivialPaced));
     console.log(row("createBooking", bookingPaced));
@@ -293,6 +328,7 @@ async function main() {
     console.log(
       `  createBooking outcomes: ${outcomes(bookingPaced)}${lateStarts ? `; the load generator sent ${lateStarts} requests more than 5 ms late (counted from their scheduled time)` : ""}`,
     );
+    console.log(`  createBooking writes: ${writePaths(writes1, writes2)}`);
     console.log("capacity:");
     for (const l of capacityLines) console.log(l);
     const failed = [...bookingClosed.outcomes, ...bookingPaced.outcomes, ...trivialClosed.outcomes, ...trivialPaced.outcomes].filter(

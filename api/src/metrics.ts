@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { writeStats } from "./modules/freight/booking-writes.js";
 
 /** One registry per server, so tests can start several servers in one process. */
 export function createMetrics() {
@@ -16,6 +17,26 @@ export function createMetrics() {
     help: "GraphQL errors by code",
     labelNames: ["code"] as const,
     registers: [registry],
+  });
+  new Counter({
+    name: "corridor_booking_writes_total",
+    help: "Bookings written alone or in a batch with others for the same departure (this process)",
+    labelNames: ["path"] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc({ path: "single" }, writeStats.single);
+      this.inc({ path: "batched" }, writeStats.batched);
+    },
+  });
+  new Counter({
+    name: "corridor_booking_write_batches_total",
+    help: "Batch statements that wrote bookings for one departure together (this process)",
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(writeStats.batches);
+    },
   });
   return { registry, operations, errors };
 }

@@ -5,9 +5,12 @@
 import { randomUUID } from "node:crypto";
 import { corridorRules, demoModels } from "@corridor/seeds";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../src/db/index.js";
+import { type BookingWrite, writeBooking, writeStats } from "../src/modules/freight/booking-writes.js";
 import { cachedRules, forgetReferenceData, REFERENCE_TTL_MS } from "../src/modules/freight/network.js";
 import { decodeGlobalId, encodeGlobalId } from "../src/schema/global-id.js";
-import { createTestContext, gql, personIn, type TestContext, tableCounts } from "./harness.js";
+import { databaseUrl } from "./env.js";
+import { createTestContext, gql, personIn, type TestContext, tableCounts, testDbKind } from "./harness.js";
 
 let t: TestContext;
 let operator: Awaited<ReturnType<typeof personIn>>;
@@ -248,5 +251,116 @@ describe("reference data cache", () => {
     expect(refused.data?.createBooking.message).toContain("LA");
     await t.db.corridorRule.update({ where: { corridorCode: "CN-LA" }, data: { lithium: rule.lithium ?? [] } });
     forgetReferenceData(t.db);
+  });
+});
+
+/** A booking ready to write, `milliFeu` of space, as createBooking prepares it. */
+function prepared(departureId: string, milliFeu: number, idempotencyKey = randomUUID()): BookingWrite {
+  const id = `bt${randomUUID().replaceAll("-", "").slice(0, 20)}`;
+  const booking = {
+    id,
+    reference: `BT-${id.slice(-10).toUpperCase()}`,
+    makerOrgId: maker.org.id,
+    departureId,
+    consigneeOrgId: null,
+    destinationCode: "LAVTE",
+    mode: "LCL" as const,
+    idempotencyKey,
+    fcl40Count: 0,
+    fcl20Count: 0,
+    milliFeu,
+    grossKg: milliFeu * 10,
+    volumeCbmMilli: milliFeu * 70,
+    currencyCode: "USD",
+    quotedMinor: milliFeu * 300,
+    quoteBreakdown: [{ label: "freight", amountMinor: milliFeu * 300 }],
+    createdById: maker.user.id,
+  };
+  return {
+    booking,
+    lines: [{ id: `${id}l`, vehicleModelId: rawId(models["YD-E8S"]), quantity: 2, crates: 2, grossKg: booking.grossKg, volumeCbmMilli: booking.volumeCbmMilli }],
+    audit: { orgId: maker.org.id, after: { ...booking, lines: [] }, actorUserId: maker.user.id, actorKeyId: null, requestId: "batch-test", ip: null },
+  };
+}
+
+describe("bookings that arrive while one is being written go together in one batch", () => {
+  it("gives space in arrival order, as one-by-one writes would, with one statement for the batch", async () => {
+    const dep = await departure(2); // 2,000 milli-FEU
+    const sizes = [800, 900, 500, 200, 300, 100, 50];
+    // The first is written at once; the others, submitted while it is in flight, form one batch.
+    const before = { ...writeStats };
+    const writes = sizes.map((m) => prepared(dep.id, m));
+    const written = await Promise.all(writes.map((w) => writeBooking(t.db, w)));
+    expect(writeStats.batches - before.batches).toBe(1);
+    expect(writeStats.batched - before.batched).toBe(sizes.length - 1);
+    // 800 ✓ (800) · 900 ✓ (1,700) · 500 ✗ · 200 ✓ (1,900) · 300 ✗ · 100 ✓ (2,000) · 50 ✗
+    expect(written.map((b) => b.status)).toEqual(["CONFIRMED", "CONFIRMED", "WAITLISTED", "CONFIRMED", "WAITLISTED", "CONFIRMED", "WAITLISTED"]);
+    expect(written.map((b) => b.id)).toEqual(writes.map((w) => w.booking.id));
+    const d = await expectNoOverbooking(dep.id);
+    expect(d.bookedMilliFeu).toBe(2000);
+    // Every booking of the batch has its cargo line and its audit row, with the status written.
+    const rows = await t.db.booking.findMany({ where: { departureId: dep.id }, include: { lines: true } });
+    expect(rows).toHaveLength(sizes.length);
+    expect(rows.every((r) => r.lines.length === 1)).toBe(true);
+    const audits = await t.db.auditLog.findMany({ where: { action: "booking.create", targetId: { in: writes.map((w) => w.booking.id) } } });
+    expect(audits).toHaveLength(sizes.length);
+    for (const a of audits) {
+      const row = rows.find((r) => r.id === a.targetId);
+      expect(a).toMatchObject({ orgId: maker.org.id, actorUserId: maker.user.id, requestId: "batch-test" });
+      expect(a.after).toMatchObject({ status: row?.status, createdAt: row?.createdAt.toISOString(), quoteBreakdown: [{ label: "freight" }] });
+    }
+    expect(rows.find((r) => r.id === writes[1]?.booking.id)?.quoteBreakdown).toEqual([{ label: "freight", amountMinor: 900 * 300 }]);
+  });
+
+  it("falls back to one-by-one writes when a key in the batch was used: the others are written, the repeat is refused", async () => {
+    const dep = await departure(2);
+    const key = randomUUID();
+    const before = { ...writeStats };
+    const first = writeBooking(t.db, prepared(dep.id, 400, key));
+    const other = writeBooking(t.db, prepared(dep.id, 300));
+    const again = writeBooking(t.db, prepared(dep.id, 500, key));
+    await expect(first).resolves.toMatchObject({ status: "CONFIRMED" });
+    await expect(other).resolves.toMatchObject({ status: "CONFIRMED" });
+    await expect(again).rejects.toThrow();
+    expect(writeStats.fallbacks - before.fallbacks).toBe(1);
+    const d = await expectNoOverbooking(dep.id);
+    expect(d.bookedMilliFeu).toBe(700);
+    expect(await t.db.booking.count({ where: { departureId: dep.id } })).toBe(2);
+  });
+
+  it("takes no space on a departure that is no longer open, alone or in a batch", async () => {
+    // Not reachable through the API (the cut-off is checked before writing), but the write does
+    // not trust that: the departure row it locks decides.
+    const dep = await departure(2);
+    await t.db.departure.update({ where: { id: dep.id }, data: { status: "CLOSED" } });
+    const before = { ...writeStats };
+    const written = await Promise.all([100, 100, 100].map((m) => writeBooking(t.db, prepared(dep.id, m))));
+    expect(writeStats.batches - before.batches).toBe(1);
+    expect(written.map((b) => b.status)).toEqual(["WAITLISTED", "WAITLISTED", "WAITLISTED"]);
+    expect((await expectNoOverbooking(dep.id)).bookedMilliFeu).toBe(0);
+  });
+});
+
+describe("two API processes batching for one departure", () => {
+  // PGlite is one process's own database; only PostgreSQL is shared by several API processes.
+  it.skipIf(testDbKind !== "postgres")("never overbook: the departure row lock orders their batches, and every waitlisted booking truly did not fit", async () => {
+    const [row] = await t.db.$queryRaw<{ name: string }[]>`SELECT current_database() AS name`;
+    const other = await openDatabase({ kind: "postgres", url: databaseUrl(row?.name ?? ""), poolSize: 5 }, { migrate: false });
+    try {
+      const dep = await departure(3);
+      const sizes = Array.from({ length: 60 }, (_, i) => 40 + ((i * 37) % 160));
+      const before = { ...writeStats };
+      // Both clients submit their bookings in the same tick: each writes one, then batches the rest.
+      const written = await Promise.all(sizes.map((m, i) => writeBooking(i % 2 === 0 ? t.db : other.prisma, prepared(dep.id, m))));
+      expect(writeStats.batches - before.batches).toBeGreaterThanOrEqual(2);
+      const d = await expectNoOverbooking(dep.id);
+      // Space only shrinks: a booking waitlisted when written does not fit in what is left at the end.
+      const left = d.capacityFeu * 1000 - d.bookedMilliFeu;
+      for (const b of written.filter((w) => w.status === "WAITLISTED")) expect(b.milliFeu).toBeGreaterThan(left);
+      expect(written.filter((w) => w.status === "CONFIRMED").length).toBeGreaterThan(0);
+      expect(written.filter((w) => w.status === "WAITLISTED").length).toBeGreaterThan(0);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { ServiceContext } from "../../context.js";
-import type { Prisma, Tx } from "../../db/index.js";
+import type { Tx } from "../../db/index.js";
 import { ConflictError, DomainError, NotFoundError, RuleViolationError, ValidationError } from "../../errors.js";
 import type { Booking, Departure, VehicleModel } from "../../generated/prisma/client.js";
 import type { BookingMode, BookingStatus, DepartureStatus, OrgKind } from "../../generated/prisma/enums.js";
@@ -8,6 +8,7 @@ import { writeAudit } from "../identity/audit.js";
 import { actorOf } from "../identity/guards.js";
 import { writerOrgOf } from "./access.js";
 import { assertTransition, holdsCapacity, TransitionError } from "./booking-state.js";
+import { auditFacts, writeBooking } from "./booking-writes.js";
 import { cachedContainerTypes, cachedLegs, cachedRules, loadRules } from "./network.js";
 import { fclQuote, lclQuote, type Quote, type QuoteLine } from "./quote.js";
 import { countriesOnRoute, lithiumRefusal } from "./route.js";
@@ -231,64 +232,6 @@ export interface BookingResult {
   replayed: boolean;
 }
 
-const UTC_ISO = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
-
-/**
- * Writes a booking in ONE statement, atomic on its own (no interactive transaction, so the
- * departure row is locked for one statement, not for several round trips):
- * - `cap` takes space on the train with the same conditional UPDATE as takeCapacity — the
- *   condition and the increment are one row update, so concurrent bookings never overbook;
- * - `b` inserts the booking, CONFIRMED when `cap` took space and WAITLISTED otherwise;
- * - `l` inserts its cargo lines and `a` its audit row.
- * A repeated idempotency key violates the unique index and the whole statement, capacity
- * included, is rolled back.
- */
-async function insertBooking(
-  ctx: ServiceContext,
-  b: Omit<Booking, "status" | "createdAt" | "updatedAt" | "cancellationFeeMinor" | "rolledToId" | "rollOfferedToId">,
-  lines: Omit<Prisma.CargoLineCreateManyInput, "bookingId">[],
-  audit: { orgId: string; after: Record<string, unknown> },
-): Promise<Booking> {
-  const actor = actorOf(ctx);
-  const rows = await ctx.db.$queryRaw<Booking[]>`
-    WITH cap AS (
-      UPDATE "Departure"
-         SET "bookedMilliFeu" = "bookedMilliFeu" + ${b.milliFeu}, "bookedGrossKg" = "bookedGrossKg" + ${b.grossKg}, "updatedAt" = now()
-       WHERE id = ${b.departureId} AND status = 'OPEN'
-         AND "bookedMilliFeu" + ${b.milliFeu} <= "capacityFeu" * 1000
-         AND "bookedGrossKg" + ${b.grossKg} <= "maxGrossKg"
-      RETURNING id
-    ), b AS (
-      INSERT INTO "Booking" ("id", "reference", "makerOrgId", "departureId", "consigneeOrgId", "destinationCode", "mode", "status", "idempotencyKey",
-                             "fcl40Count", "fcl20Count", "milliFeu", "grossKg", "volumeCbmMilli", "currencyCode", "quotedMinor", "quoteBreakdown",
-                             "createdById", "createdAt", "updatedAt")
-      SELECT ${b.id}, ${b.reference}, ${b.makerOrgId}, ${b.departureId}, ${b.consigneeOrgId}, ${b.destinationCode}, CAST(${b.mode}::text AS "BookingMode"),
-             CAST(CASE WHEN EXISTS (SELECT 1 FROM cap) THEN 'CONFIRMED' ELSE 'WAITLISTED' END AS "BookingStatus"), ${b.idempotencyKey},
-             ${b.fcl40Count}, ${b.fcl20Count}, ${b.milliFeu}, ${b.grossKg}, ${b.volumeCbmMilli}, ${b.currencyCode}, ${b.quotedMinor},
-             ${JSON.stringify(b.quoteBreakdown)}::jsonb, ${b.createdById}, now(), now()
-      RETURNING *
-    ), l AS (
-      INSERT INTO "CargoLine" ("id", "bookingId", "vehicleModelId", "quantity", "crates", "grossKg", "volumeCbmMilli")
-      SELECT x.id, b.id, x."vehicleModelId", x.quantity, x.crates, x."grossKg", x."volumeCbmMilli"
-        FROM b, jsonb_to_recordset(${JSON.stringify(lines)}::jsonb)
-             AS x(id text, "vehicleModelId" text, quantity int, crates int, "grossKg" int, "volumeCbmMilli" int)
-    ), a AS (
-      INSERT INTO "AuditLog" ("orgId", "actorUserId", "actorKeyId", "action", "targetType", "targetId", "after", "requestId", "ip", "createdAt")
-      SELECT ${audit.orgId}, ${actor.kind === "user" ? actor.userId : null}, ${actor.kind === "apiKey" ? actor.apiKeyId : null}, 'booking.create', 'Booking', b.id,
-             ${JSON.stringify(audit.after)}::jsonb || jsonb_build_object('status', b.status::text,
-               'createdAt', to_char(b."createdAt" AT TIME ZONE 'UTC', ${UTC_ISO}), 'updatedAt', to_char(b."updatedAt" AT TIME ZONE 'UTC', ${UTC_ISO})),
-             ${ctx.requestId ?? null}, ${ctx.ip ?? null}, now()
-        FROM b
-    )
-    SELECT b.id, b.reference, b."makerOrgId", b."departureId", b."consigneeOrgId", b."destinationCode", b.mode::text AS mode, b.status::text AS status,
-           b."idempotencyKey", b."fcl40Count", b."fcl20Count", b."milliFeu", b."grossKg", b."volumeCbmMilli", b."currencyCode", b."quotedMinor",
-           b."quoteBreakdown", b."cancellationFeeMinor", b."rolledToId", b."rollOfferedToId", b."createdById", b."createdAt", b."updatedAt"
-      FROM b`;
-  const row = rows[0];
-  if (!row) throw new Error("the booking insert returned no row");
-  return { ...row, quoteBreakdown: typeof row.quoteBreakdown === "string" ? JSON.parse(row.quoteBreakdown) : row.quoteBreakdown };
-}
-
 /** The booking an idempotency key made, if any. */
 function bookingByKey(ctx: ServiceContext, makerOrgId: string, idempotencyKey: string) {
   return ctx.db.booking.findUnique({ where: { makerOrgId_idempotencyKey: { makerOrgId, idempotencyKey } } });
@@ -299,8 +242,9 @@ function bookingByKey(ctx: ServiceContext, makerOrgId: string, idempotencyKey: s
  * The idempotency key makes a double submit return the first booking.
  *
  * Round trips on the hot path: one read (departure, models, consignee, earlier booking by key),
- * one write statement (capacity, booking, cargo lines, audit). Corridor legs, rules and
- * container types come from the process cache (network.ts).
+ * one write statement (capacity, booking, cargo lines, audit) — or, when other bookings for the
+ * departure are being written, a share of one batch statement (booking-writes.ts). Corridor
+ * legs, rules and container types come from the process cache (network.ts).
  */
 export async function createBooking(ctx: ServiceContext, req: BookingRequest & { idempotencyKey: string }, now = new Date()): Promise<BookingResult> {
   const makerOrgId = writerOrgOf(ctx, "MANUFACTURER", "book freight");
@@ -332,10 +276,11 @@ export async function createBooking(ctx: ServiceContext, req: BookingRequest & {
   };
   const cargo = lines.map((l) => ({ id: newId(), vehicleModelId: l.model.id, quantity: l.quantity, crates: l.crates, grossKg: l.grossKg, volumeCbmMilli: l.volumeCbmMilli }));
   try {
-    const booking = await insertBooking(ctx, fields, cargo, {
-      orgId: makerOrgId,
+    const booking = await writeBooking(ctx.db, {
+      booking: fields,
+      lines: cargo,
       // the same record the audit trail has always kept: the booking row and the lines asked for
-      after: { ...fields, cancellationFeeMinor: null, rolledToId: null, rollOfferedToId: null, lines: req.lines },
+      audit: auditFacts(ctx, makerOrgId, { ...fields, cancellationFeeMinor: null, rolledToId: null, rollOfferedToId: null, lines: req.lines }),
     });
     notify(ctx, departure.id, booking);
     return { booking, replayed: false };
