@@ -71,7 +71,7 @@ function bench(lineCount: number, seed: number, check: boolean, measured = false
     `containers         ${s.containersUsed} used (${s.teu} TEU) · naive ${naive.value} · saved ${naive.value - s.containersUsed} (${f1(((naive.value - s.containersUsed) / naive.value) * 100)} %)`,
   );
   console.log(
-    `lower bound        ${s.lowerBound} = max(volume ${b.volume}, weight ${b.weight}, energy ${b.energy}, dual-feasible ${b.dualFeasible}, per-type ${Math.max(0, ...b.byType.map((t) => t.provenBound))})`,
+    `lower bound        ${s.lowerBound} = max(volume ${b.volume}, weight ${b.weight}, energy ${b.energy}, dual-feasible with stacking ${b.dualFeasible}, segregated classes ${b.segregation}, per-type ${Math.max(0, ...b.byType.map((t) => t.provenBound))})`,
   );
   console.log(`used/bound         ${f3(s.ratio)} · used − bound ${s.excess}`);
   console.log(`pattern estimate   ${b.patternEstimate} (each type at its best pattern, not a bound) · used/estimate ${f3(s.containersUsed / Math.max(1, b.patternEstimate))}`);

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeLowerBounds } from "./bounds.js";
-import { CONTAINER_40HQ } from "./container-types.js";
+import { CONTAINER_40HQ, DEFAULT_LITHIUM_RULES } from "./container-types.js";
 import { dffCandidates, maxCombination } from "./dual-feasible.js";
-import { CARTON, crate, EBIKE } from "./fixtures.js";
+import { BATTERIES, CARTON, crate, EBIKE } from "./fixtures.js";
 
 const bounds = (items: Array<{ crate: ReturnType<typeof crate>; quantity: number }>, maxKwh?: number) =>
   computeLowerBounds({
@@ -35,6 +35,36 @@ describe("lower bounds", () => {
     expect(b.pattern).toBeNull();
     expect(b.patternEstimate).toBe(2);
     expect(b.containers).toBeGreaterThanOrEqual(b.volume);
+  });
+
+  it("counts the height stack limits leave empty, also in mixed loads (stacking weights)", () => {
+    // Two kinds of battery carton, 0.30 and 0.32 m high, both stacked 5 high at most: no column
+    // holds more than five of them, so each needs a fifth of its footprint's column — not the
+    // eighth its height alone would say. 600 × 0.240 + 600 × 0.244 m² = 290 m² of footprint
+    // ÷ 28.3 m² of floor ÷ 5 = 2.05 → 3 containers, where volume says 2.
+    const b = bounds([
+      { crate: crate(BATTERIES), quantity: 600 },
+      { crate: crate({ ...BATTERIES, width: 410, height: 320 }), quantity: 600 },
+    ]);
+    expect(b.pattern).toBeNull();
+    expect(b.volume).toBe(2);
+    expect(b.dualFeasible).toBe(3);
+    expect(b.containers).toBe(3);
+    expect(b.patternEstimate).toBe(3);
+  });
+
+  it("adds up the bounds of cargo classes that must travel apart", () => {
+    const b = computeLowerBounds({
+      items: [
+        { lineId: "ckd", crate: crate(CARTON), quantity: 10 },
+        { lineId: "bat", crate: crate(BATTERIES), quantity: 10 },
+      ],
+      container: CONTAINER_40HQ,
+      lithiumRules: DEFAULT_LITHIUM_RULES, // UN3480 batteries never with non-DG cargo
+    });
+    expect(b.volume).toBe(1);
+    expect(b.segregation).toBe(2);
+    expect(b.containers).toBe(2);
   });
 
   it("leaves out crates that do not fit the reference container", () => {

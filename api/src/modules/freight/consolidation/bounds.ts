@@ -1,7 +1,8 @@
-import { crateKwh, floorOrientations, tiersIn } from "./crate.js";
+import { columnWeights } from "./column-bound.js";
+import { cargoClass, crateKwh, floorOrientations, maxOnTop, tiersIn } from "./crate.js";
 import { type DualFeasibleFunction, dffCandidates, maxCombination } from "./dual-feasible.js";
 import { bestLayerPattern, type Footprint, floorTableFor, layerUpperBound } from "./layer-pattern.js";
-import type { ContainerType, CrateSpec, CrateTypeBound, LayerPattern, LithiumRules, LithiumUn, LowerBounds } from "./types.js";
+import type { CargoClass, ContainerType, CrateSpec, CrateTypeBound, LayerPattern, LithiumRules, LithiumUn, LowerBounds } from "./types.js";
 
 export interface BoundItem {
   lineId: string;
@@ -49,6 +50,48 @@ export function computeLowerBounds(options: {
   /** Round sizes down to this many mm for the dual-feasible bound, to keep it fast (default 1). */
   resolution?: number;
 }): LowerBounds {
+  const all = boundsOf(options);
+  const segregation = segregationBound(options);
+  return { ...all, segregation, containers: Math.max(all.containers, segregation) };
+}
+
+/**
+ * Classes that must not share a container never do: the containers holding each class of a
+ * pairwise-segregated set are different containers, so their bounds add up. The largest such sum.
+ */
+function segregationBound(options: Parameters<typeof computeLowerBounds>[0]): number {
+  const pairs = options.lithiumRules?.segregate ?? [];
+  if (pairs.length === 0) return 0;
+  const byClass = new Map<CargoClass, BoundItem[]>();
+  for (const item of options.items) {
+    const cls = cargoClass(item.crate);
+    const list = byClass.get(cls) ?? [];
+    list.push(item);
+    byClass.set(cls, list);
+  }
+  const classes = [...byClass.keys()].sort();
+  const apart = (a: CargoClass, b: CargoClass) => pairs.some(([p, q]) => (p === a && q === b) || (p === b && q === a));
+  const single = new Map(classes.map((c) => [c, provenPart(boundsOf({ ...options, items: byClass.get(c) ?? [] }))]));
+  let best = 0;
+  // At most four cargo classes: every subset whose members are pairwise kept apart.
+  for (let mask = 1; mask < 1 << classes.length; mask++) {
+    const members = classes.filter((_, i) => mask & (1 << i));
+    if (members.length < 2 || !members.every((a, i) => members.slice(i + 1).every((b) => apart(a, b)))) continue;
+    best = Math.max(
+      best,
+      members.reduce((sum, c) => sum + (single.get(c) ?? 0), 0),
+    );
+  }
+  return best;
+}
+
+/** The part of a class's bounds that is proven: its homogeneous pattern only when proven optimal. */
+function provenPart(b: Omit<LowerBounds, "segregation">): number {
+  if (b.pattern === null || b.patternProven) return b.containers;
+  return Math.max(b.volume, b.weight, b.energy, b.dualFeasible, ...b.byType.map((t) => t.provenBound));
+}
+
+function boundsOf(options: Parameters<typeof computeLowerBounds>[0]): Omit<LowerBounds, "segregation"> {
   const { container, lithiumRules } = options;
   const r = options.resolution ?? 1;
   const items = options.items.filter((i) => i.quantity > 0 && i.crate.grossKg <= container.payloadKg && floorOrientations(i.crate, container).length > 0);
@@ -82,7 +125,7 @@ export function computeLowerBounds(options: {
     }
     const down = (v: number) => Math.max(1, Math.floor(v / r) * r);
     const shapeCrate = { ...c, length: down(c.length), width: down(c.width), height: down(c.height) };
-    const shapeKey = `${shapeCrate.length}x${shapeCrate.width}x${shapeCrate.height}${c.mayTurn ? "t" : ""}`;
+    const shapeKey = `${shapeCrate.length}x${shapeCrate.width}x${shapeCrate.height}${c.mayTurn ? "t" : ""}/${maxOnTop(c)}`;
     const shape = shapes.get(shapeKey);
     if (shape) shape.n += item.quantity;
     else shapes.set(shapeKey, { n: item.quantity, crate: shapeCrate });
@@ -205,11 +248,18 @@ function dualFeasibleBound(types: readonly Shape[], container: ContainerType): n
   };
   const vx = transform(fxs, (s, o) => s.o[o]!.dx);
   const vy = transform(fys, (s, o) => s.o[o]!.dy);
-  const vz = new Float64Array(fzs.length * T);
+  // Vertical candidates: the dual-feasible functions of height, then the stacking weights
+  // (column-bound.ts), which also count the crates stack limits keep off the top of a crate.
+  const stacking = stackingWeights(types, inner.length * inner.width, inner.height);
+  const Z_CANDIDATES = fzs.length + 1;
+  const vz = new Float64Array(Z_CANDIDATES * T);
   fzs.forEach((f, k) => {
     shapes.forEach((s, t) => {
       vz[k * T + t] = f.apply(s.h);
     });
+  });
+  shapes.forEach((_, t) => {
+    vz[fzs.length * T + t] = stacking[t]!;
   });
 
   let best = 0;
@@ -221,7 +271,7 @@ function dualFeasibleBound(types: readonly Shape[], container: ContainerType): n
         const j = b * T * 2 + t * 2;
         floorShare[t] = shapes[t]!.n * Math.min(vx[i]! * vy[j]!, vx[i + 1]! * vy[j + 1]!);
       }
-      for (let c = 0; c < fzs.length; c++) {
+      for (let c = 0; c < Z_CANDIDATES; c++) {
         let sum = 0;
         for (let t = 0; t < T; t++) sum += floorShare[t]! * vz[c * T + t]!;
         if (sum > best) best = sum;
@@ -229,4 +279,31 @@ function dualFeasibleBound(types: readonly Shape[], container: ContainerType): n
     }
   }
   return ceil(best);
+}
+
+/** Heights are grouped in steps of this many mm, rounded down (a relaxation: the bound holds). */
+const STACK_HEIGHT_STEP = 10;
+
+/**
+ * Stacking weights per shape (column-bound.ts): shapes grouped by height (rounded down) and
+ * stack limit, the LP valued by each group's floor share of one container.
+ */
+function stackingWeights(types: readonly Shape[], floorArea: number, height: number): number[] {
+  const groups: { height: number; maxTiers: number; value: number }[] = [];
+  const index = new Map<string, number>();
+  const groupOf = types.map((t) => {
+    const h = Math.floor(t.crate.height / STACK_HEIGHT_STEP) * STACK_HEIGHT_STEP;
+    const tiers = maxOnTop(t.crate) + 1;
+    const key = `${h}/${tiers}`;
+    let g = index.get(key);
+    if (g === undefined) {
+      g = groups.length;
+      index.set(key, g);
+      groups.push({ height: Math.max(1, h), maxTiers: tiers, value: 0 });
+    }
+    groups[g]!.value += (t.n * t.crate.length * t.crate.width) / floorArea;
+    return g;
+  });
+  const weights = columnWeights(groups, height);
+  return groupOf.map((g) => weights[g] ?? 0);
 }

@@ -237,12 +237,20 @@ export interface LowerBounds {
   weight: number;
   /** ceil(Σ lithium kWh / per-container cap), 0 without a cap. */
   energy: number;
-  /** Volume bound after dual-feasible rounding of crate sizes (Fekete–Schepers); ≥ volume. */
+  /**
+   * Volume bound after dual-feasible rounding of crate sizes (Fekete–Schepers), with stacking
+   * weights (column-bound.ts) among the vertical functions; ≥ volume.
+   */
   dualFeasible: number;
   /** For a homogeneous load: ceil(quantity / best pattern per container); null for mixed loads. */
   pattern: number | null;
   /** Whether `pattern` rests on a pattern proven optimal (then it is a true bound). */
   patternProven: boolean;
+  /**
+   * Cargo classes the lithium rules keep apart never share a container: the bounds of each class
+   * of a pairwise-segregated set, added (0 without segregation).
+   */
+  segregation: number;
   /** Largest of the above and the proven per-type bounds. */
   containers: number;
   /**
