@@ -296,6 +296,16 @@ describe("consolidation", () => {
     expect(plan.containersUsed).toBeGreaterThanOrEqual(plan.lowerBound);
     expect(plan.containers.reduce((s, c) => s + c.crates, 0)).toBe(40 + 10 + 30);
     expect(plan.containers[0]?.topViewSvg).toMatch(/^<svg/);
+    // One container's pictures on their own (the web fetches them as each card comes into view).
+    const one = await gql<{ node: { container: { index: number; topViewSvg: string; sideViewSvg: string } | null; none: { index: number } | null } }>(
+      t.app,
+      `query($id: ID!) { node(id: $id) { ... on ConsolidationPlan { container(index: 0) { index topViewSvg sideViewSvg } none: container(index: 99) { index } } } }`,
+      { id: plan.id },
+      { token: operator.token },
+    );
+    expect(one.data?.node.container).toMatchObject({ index: 0, topViewSvg: plan.containers[0]?.topViewSvg });
+    expect(one.data?.node.container?.sideViewSvg).toMatch(/^<svg/);
+    expect(one.data?.node.none).toBeNull();
 
     const mine = await gql<{ node: { containers: { crates: number }[] } }>(
       t.app,

@@ -166,9 +166,13 @@ for (const locale of LOCALES) {
     await page.getByRole("button", { name: o.runConsolidation }).click();
     const plan = page.getByTestId("consolidation-plan");
     await expect(plan.getByTestId("plan-status")).toContainText(o.planVersion.replace("{version}", "1"));
+    // Each container's pictures are fetched when its card comes into view.
     const picture = page.getByRole("img", { name: o.loadPlanAlt.replace("{n}", "1").replace("{view}", o.topView) });
+    await page.getByTestId("load-plan-1").scrollIntoViewIfNeeded();
     await expect(picture).toBeVisible();
     expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(500);
+    await page.getByTestId("load-plan-2").scrollIntoViewIfNeeded();
+    await expect(page.getByRole("img", { name: o.loadPlanAlt.replace("{n}", "2").replace("{view}", o.topView) })).toBeVisible();
     await expect(plan.getByText(o.planRatio).first()).toBeVisible();
 
     // 30 + 6 e-motorcycles fill one 40HQ; the other 4 of the second booking travel in a second box.

@@ -825,6 +825,8 @@ const en = {
       topView: "Top view",
       sideView: "Side view",
       loadPlanAlt: "Load plan of container {n}: {view}",
+      picturesLoading: "Loading the load-plan pictures…",
+      picturesFailed: "The load-plan pictures could not be loaded.",
       booking: "Booking",
       moveTo: "Move to",
       moveToLabel: "Move {reference} to container",

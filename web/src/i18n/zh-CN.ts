@@ -820,6 +820,8 @@ const zhCN: Dictionary = {
       topView: "俯视图",
       sideView: "侧视图",
       loadPlanAlt: "第 {n} 箱装载图：{view}",
+      picturesLoading: "正在加载装载图…",
+      picturesFailed: "装载图加载失败。",
       booking: "订舱",
       moveTo: "移至",
       moveToLabel: "将 {reference} 移至集装箱",

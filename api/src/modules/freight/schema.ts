@@ -780,19 +780,30 @@ builder.prismaNode("ConsolidationPlan", {
     lockedAt: t.expose("lockedAt", { type: "DateTime", nullable: true }),
     containers: t.field({
       type: [PlanContainerRef],
+      description: "Every container of the plan. Its pictures are large (tens of KB each): ask for them with `container(index:)`, one container at a time.",
       select: { departureId: true, result: true },
-      resolve: async (p, _a, ctx) => {
-        const plan = p.result as unknown as EnginePlan;
-        const [refs, lines] = await Promise.all([
-          ctx.db.booking.findMany({ where: { departureId: p.departureId }, select: { id: true, reference: true } }),
-          planLines(ctx, { departureId: p.departureId, result: p.result }),
-        ]);
-        const references = new Map(refs.map((r) => [r.id, r.reference]));
-        return plan.containers.map((container) => ({ container, references, lines }));
+      resolve: (p, _a, ctx) => planContainers(ctx, p, (p.result as unknown as EnginePlan).containers),
+    }),
+    container: t.field({
+      type: PlanContainerRef,
+      nullable: true,
+      description: "One container of the plan by its `index` (as in `containers`, from 0), or null if the plan has no such container.",
+      args: { index: t.arg.int({ required: true }) },
+      select: { departureId: true, result: true },
+      resolve: async (p, args, ctx) => {
+        const found = (p.result as unknown as EnginePlan).containers.find((c) => c.index === args.index);
+        return found ? ((await planContainers(ctx, p, [found]))[0] ?? null) : null;
       },
     }),
   }),
 });
+
+/** Containers of a stored plan with what their fields need: booking references and cargo lines. */
+async function planContainers(ctx: Context, p: { departureId: string; result: unknown }, containers: readonly EngineContainer[]): Promise<PlanContainerShape[]> {
+  const [refs, lines] = await Promise.all([ctx.db.booking.findMany({ where: { departureId: p.departureId }, select: { id: true, reference: true } }), planLines(ctx, p)]);
+  const references = new Map(refs.map((r) => [r.id, r.reference]));
+  return containers.map((container) => ({ container, references, lines }));
+}
 
 builder.prismaObjectField("Departure", "plan", (t) =>
   t.prismaField({

@@ -1,10 +1,10 @@
 "use client";
 
-import { Alert, App, Button, Card, Descriptions, Empty, Popconfirm, Progress, Select, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from "antd";
-import { useState } from "react";
+import { Alert, App, Button, Card, Descriptions, Empty, Popconfirm, Progress, Select, Skeleton, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from "antd";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { PlanViewFragment } from "@/gql/graphql";
 import { useI18n } from "@/i18n/client";
-import { LockPlanDocument, MoveBookingInPlanDocument, RunConsolidationDocument } from "@/lib/freight/operations";
+import { LockPlanDocument, MoveBookingInPlanDocument, PlanPicturesDocument, RunConsolidationDocument } from "@/lib/freight/operations";
 import { gqlFetch } from "@/lib/graphql/client";
 import { failureMessage, isFailure, thrownMessage } from "@/lib/graphql/results";
 import { round1 } from "./common";
@@ -19,6 +19,88 @@ function LoadPlanImage({ svg, alt }: { svg: string; alt: string }) {
   return (
     // biome-ignore lint/performance/noImgElement: an inline SVG data URL, nothing for next/image to optimize
     <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt={alt} style={{ width: "100%", height: "auto", display: "block" }} />
+  );
+}
+
+type Pictures = { top: string; side: string };
+/** Pictures already fetched, by plan, version and container: a plan version never changes. */
+const pictureCache = new Map<string, Pictures>();
+
+/**
+ * A container's top and side views. They are large (a 33-container train's pictures are over a
+ * megabyte together), so each card fetches its own when it comes within a screen of the viewport.
+ */
+function LoadPlanPictures({ planId, version, index }: { planId: string; version: number; index: number }) {
+  const { t, fmt } = useI18n();
+  const o = t.freight.operator;
+  const key = `${planId}:${version}:${index}`;
+  const [pictures, setPictures] = useState<Pictures | null>(() => pictureCache.get(key) ?? null);
+  const [failed, setFailed] = useState(false);
+  const holder = useRef<HTMLDivElement>(null);
+  /** The container shown now: an answer for another one (the plan changed meanwhile) is dropped. */
+  const shown = useRef(key);
+  shown.current = key;
+  const n = index + 1;
+
+  const load = useCallback(async () => {
+    setFailed(false);
+    try {
+      const { node } = await gqlFetch(PlanPicturesDocument, { planId, index });
+      const c = node && "container" in node ? node.container : null;
+      if (!c) throw new Error("no such container");
+      const got = { top: c.topViewSvg, side: c.sideViewSvg };
+      pictureCache.set(key, got);
+      if (shown.current === key) setPictures(got);
+    } catch {
+      if (shown.current === key) setFailed(true);
+    }
+  }, [key, planId, index]);
+
+  useEffect(() => {
+    const cached = pictureCache.get(key);
+    setPictures(cached ?? null);
+    const element = holder.current;
+    if (cached || !element) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          observer.disconnect();
+          void load();
+        }
+      },
+      { rootMargin: "100% 0px" },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [key, load]);
+
+  return (
+    <div ref={holder} data-testid={`load-plan-${n}`}>
+      {failed ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={o.picturesFailed}
+          action={
+            <Button size="small" onClick={() => void load()}>
+              {t.common.retry}
+            </Button>
+          }
+        />
+      ) : pictures ? (
+        <Tabs
+          size="small"
+          items={[
+            { key: "top", label: o.topView, children: <LoadPlanImage svg={pictures.top} alt={fmt(o.loadPlanAlt, { n, view: o.topView })} /> },
+            { key: "side", label: o.sideView, children: <LoadPlanImage svg={pictures.side} alt={fmt(o.loadPlanAlt, { n, view: o.sideView })} /> },
+          ]}
+        />
+      ) : (
+        <div role="status" aria-label={o.picturesLoading}>
+          <Skeleton.Node active style={{ width: "100%", height: 120 }} />
+        </div>
+      )}
+    </div>
   );
 }
 
@@ -162,6 +244,8 @@ export function ConsolidationPlanCard({
         {plan.containers.map((c) => (
           <ContainerCard
             key={c.index}
+            planId={plan.id}
+            version={plan.version}
             container={c}
             canMove={canPlan && draft}
             options={containerOptions.filter((option) => option.value !== c.index)}
@@ -177,6 +261,8 @@ export function ConsolidationPlanCard({
 }
 
 function ContainerCard({
+  planId,
+  version,
   container: c,
   canMove,
   options,
@@ -185,6 +271,8 @@ function ContainerCard({
   busy,
   onMove,
 }: {
+  planId: string;
+  version: number;
   container: PlanContainer;
   canMove: boolean;
   options: Array<{ value: number; label: string }>;
@@ -269,13 +357,7 @@ function ContainerCard({
           ]}
         />
       </Space>
-      <Tabs
-        size="small"
-        items={[
-          { key: "top", label: o.topView, children: <LoadPlanImage svg={c.topViewSvg} alt={fmt(o.loadPlanAlt, { n, view: o.topView })} /> },
-          { key: "side", label: o.sideView, children: <LoadPlanImage svg={c.sideViewSvg} alt={fmt(o.loadPlanAlt, { n, view: o.sideView })} /> },
-        ]}
-      />
+      <LoadPlanPictures planId={planId} version={version} index={c.index} />
     </Card>
   );
 }

@@ -148,14 +148,28 @@ export const DepartureDetailDocument = graphql(`
       lithiumKwh
       lowerBoundShare
       ratio
-      topViewSvg
-      sideViewSvg
       bookings {
         bookingId
         reference
         crates
         grossKg
         stopCode
+      }
+    }
+  }
+`);
+
+/** One container's load-plan pictures: tens of KB each, so fetched when its card comes into view. */
+export const PlanPicturesDocument = graphql(`
+  query FreightPlanPictures($planId: ID!, $index: Int!) {
+    node(id: $planId) {
+      ... on ConsolidationPlan {
+        id
+        container(index: $index) {
+          index
+          topViewSvg
+          sideViewSvg
+        }
       }
     }
   }
