@@ -3,6 +3,7 @@ import type { Db } from "./db/index.js";
 import type { Events } from "./events.js";
 import type { MemberRole, OrgKind } from "./generated/prisma/client.js";
 import type { Logger } from "./log.js";
+import type { MessageLocale } from "./messages.js";
 
 export interface ActorOrg {
   id: string;
@@ -35,6 +36,8 @@ export interface RequestMeta {
   requestId: string;
   ip: string | null;
   userAgent: string | null;
+  /** The language of error messages: the request's Accept-Language (messages.ts). */
+  locale?: MessageLocale;
 }
 
 export interface Context extends RequestMeta {
@@ -50,4 +53,4 @@ export interface Context extends RequestMeta {
 }
 
 /** What services need: the database, the caller and request facts for the audit trail. */
-export type ServiceContext = Pick<Context, "db" | "actor" | "requestId" | "ip" | "userAgent" | "config"> & { events?: Events };
+export type ServiceContext = Pick<Context, "db" | "actor" | "requestId" | "ip" | "userAgent" | "config" | "locale"> & { events?: Events };

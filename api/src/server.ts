@@ -13,6 +13,7 @@ import type { Db } from "./db/index.js";
 import { ErrorCode } from "./errors.js";
 import { createEvents, type Events } from "./events.js";
 import type { Logger } from "./log.js";
+import { messageLocaleOf } from "./messages.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { documentDownloads } from "./modules/documents/index.js";
 import { authenticate } from "./modules/identity/authenticate.js";
@@ -161,6 +162,7 @@ export function createApp(opts: AppOptions): App {
         requestId,
         ip: clientIp(request, initial as { req?: { socket?: { remoteAddress?: string } } }, config.TRUST_PROXY),
         userAgent: request.headers.get("user-agent"),
+        locale: messageLocaleOf(request.headers.get("accept-language")),
         actor: auth.actor,
         authProblem: auth.problem,
         setCookies,

@@ -209,6 +209,23 @@ describe("idempotency keys", () => {
 });
 
 describe("refusals write nothing", () => {
+  it("says why in the caller's language: Accept-Language zh-CN gets the rule in Chinese, same code", async () => {
+    const dep = await departure();
+    await t.db.departure.update({ where: { id: dep.id }, data: { cutoffAt: new Date(Date.now() - 60_000) } });
+    const input = {
+      input: {
+        idempotencyKey: randomUUID(),
+        request: { departureId: encodeGlobalId("Departure", dep.id), mode: "LCL", lines: [{ vehicleModelId: models["YD-E8S"], quantity: 1 }] },
+      },
+    };
+    const en = await gql<BookResult>(t.app, BOOK, input, { token: maker.token });
+    expect(en.data?.createBooking).toMatchObject({ __typename: "RuleViolationError", code: "RULE_VIOLATION", rule: "CUTOFF_PASSED" });
+    expect(en.data?.createBooking.message).toMatch(/^Booking for HP-.* closed at its cut-off, .* UTC\.$/);
+    const zh = await gql<BookResult>(t.app, BOOK, input, { token: maker.token, headers: { "accept-language": "zh-CN,zh;q=0.9,en;q=0.8" } });
+    expect(zh.data?.createBooking).toMatchObject({ __typename: "RuleViolationError", code: "RULE_VIOLATION", rule: "CUTOFF_PASSED" });
+    expect(zh.data?.createBooking.message).toMatch(/^HP-.* 已于截止时间 .* UTC 停止订舱。$/);
+  });
+
   it("refuses a consignee that is not a dealer, an unknown destination and an unknown departure", async () => {
     const dep = await departure();
     const before = await tableCounts(t);

@@ -119,10 +119,19 @@ async function scheduleTrain(page: Page, days: number): Promise<{ id: string; co
   return data.scheduleDeparture.data;
 }
 
+/** The signed-in maker's vehicle model with this code. */
+async function modelId(page: Page, code: string): Promise<string | undefined> {
+  const models = await api<{ vehicleModels: { edges: Array<{ node: { id: string; code: string } }> } }>(
+    page,
+    `query($code: String) { vehicleModels(search: $code) { edges { node { id code } } } }`,
+    { code },
+  );
+  return models.vehicleModels.edges.find((e) => e.node.code === code)?.node.id;
+}
+
 /** Books LCL e-motorcycles (YD-E8S, one per crate) as the signed-in maker. */
 async function bookCrates(page: Page, departureId: string, quantity: number): Promise<{ id: string; reference: string }> {
-  const models = await api<{ vehicleModels: { edges: Array<{ node: { id: string; code: string } }> } }>(page, `{ vehicleModels(search: "YD-E8S") { edges { node { id code } } } }`);
-  const model = models.vehicleModels.edges.find((e) => e.node.code === "YD-E8S")?.node.id;
+  const model = await modelId(page, "YD-E8S");
   const data = await api<{ createBooking: { data?: { booking: { id: string; reference: string; status: string } } } }>(
     page,
     `mutation($input: CreateBookingInput!) { createBooking(input: $input) { ... on CreateBookingSuccess { data { booking { id reference status } } } ... on DomainError { message } } }`,
@@ -155,6 +164,19 @@ for (const locale of LOCALES) {
     const maker = await secondPerson(browser, locale, "maker@yadea.demo");
     const a = await bookCrates(maker, train.id, 30);
     const b = await bookCrates(maker, train.id, 10);
+    // A refusal says why in the portal's language (the proxy passes it on; the code stays the same).
+    const tooMuch = await api<{ createBooking: { rule?: string; message?: string } }>(
+      maker,
+      `mutation($input: CreateBookingInput!) { createBooking(input: $input) { ... on RuleViolationError { rule message } } }`,
+      {
+        input: {
+          idempotencyKey: crypto.randomUUID(),
+          request: { departureId: train.id, mode: "LCL", lines: [{ vehicleModelId: await modelId(maker, "YD-E8S"), quantity: 20_000 }] },
+        },
+      },
+    );
+    expect(tooMuch.createBooking.rule).toBe("EXCEEDS_TRAIN");
+    expect(tooMuch.createBooking.message).toContain(locale === "zh-CN" ? "超过整列班列的运力" : "needs more than the whole train");
     await open(maker, `/shipments/${encodeURIComponent(b.id)}`);
     await expect(maker.getByTestId("booking-status")).toHaveText(f.bookingStatus.CONFIRMED);
     await expect(maker.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");

@@ -6,6 +6,7 @@ import type { ServiceContext } from "../../context.js";
 import { NotFoundError, RuleViolationError, ValidationError } from "../../errors.js";
 import type { DocumentKind, VehicleModel } from "../../generated/prisma/client.js";
 import { currentLedgerHub, type LedgerHub } from "../../ledger.js";
+import { say } from "../../messages.js";
 import { writerOrgOf } from "../freight/access.js";
 import { actorOf } from "../identity/guards.js";
 import { vehicleProof, verifyVehicle } from "../vehicles/verify.js";
@@ -66,7 +67,14 @@ export async function issueVehicleDocument(ctx: ServiceContext, input: IssueVehi
   ]);
   const vehicle: VehicleForDocuments = { ...found, model, maker };
   if (vehicle.frameNumber === vehicle.vin) {
-    throw new RuleViolationError("NO_VIN", `Vehicle ${vehicle.vin} is registered by its frame number only: certificates name a 17-character VIN.`);
+    throw new RuleViolationError(
+      "NO_VIN",
+      say(
+        ctx,
+        `Vehicle ${vehicle.vin} is registered by its frame number only: certificates name a 17-character VIN.`,
+        `车辆 ${vehicle.vin} 仅以车架号登记：证书须载明 17 位 VIN。`,
+      ),
+    );
   }
   let render: Renderer;
   let verifyUrl: (id: string) => string;
@@ -105,13 +113,21 @@ async function verificationRenderer(ctx: ServiceContext, vehicle: VehicleForDocu
   const notAnchored = () =>
     new RuleViolationError(
       "VEHICLE_NOT_ANCHORED",
-      `Vehicle ${vehicle.vin} is not anchored yet: its batch is still waiting for the ledger. Issue the verification certificate once it is anchored.`,
+      say(
+        ctx,
+        `Vehicle ${vehicle.vin} is not anchored yet: its batch is still waiting for the ledger. Issue the verification certificate once it is anchored.`,
+        `车辆 ${vehicle.vin} 尚未上链：其批次仍在等待账本确认。上链后再签发核验证书。`,
+      ),
     );
   if (!vehicle.batchId) throw notAnchored();
   const batch = await ctx.db.vehicleBatch.findUnique({ where: { id: vehicle.batchId }, select: { status: true } });
   if (batch?.status !== "ANCHORED") throw notAnchored();
   const hub = currentLedgerHub();
-  if (!hub) throw new RuleViolationError("NO_LEDGER", "This server has no ledger connected, so it cannot prove the vehicle's anchoring.");
+  if (!hub)
+    throw new RuleViolationError(
+      "NO_LEDGER",
+      say(ctx, "This server has no ledger connected, so it cannot prove the vehicle's anchoring.", "本服务器未连接账本，无法证明车辆已上链。"),
+    );
   const [proof, verification] = await Promise.all([vehicleProof(ctx.db, hub, vehicle.vin), verifyVehicle(ctx.db, { vin: vehicle.vin })]);
   if (!proof) throw notAnchored();
   // The proof's endorsements are fresh signatures each time it is built; the certificate prints

@@ -14,6 +14,7 @@ import type { ServiceContext } from "../../context.js";
 import { NotFoundError, RuleViolationError, ValidationError } from "../../errors.js";
 import type { DocumentKind, IssuedDocument, Organization } from "../../generated/prisma/client.js";
 import { Prisma } from "../../generated/prisma/client.js";
+import { say } from "../../messages.js";
 import { writerOrgOf } from "../freight/access.js";
 import type { ConsolidationPlan } from "../freight/consolidation/index.js";
 import { loadRules } from "../freight/network.js";
@@ -56,6 +57,8 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
 
 /** Statuses in which a booking holds (or held) space and may have documents. */
 const DOCUMENTED_STATUSES = new Set(["CONFIRMED", "PLANNED", "ROLL_OFFERED", "IN_TRANSIT", "ARRIVED", "DELIVERED"]);
+/** Booking statuses as the Chinese messages name them. */
+const BOOKING_STATUS_ZH: Record<string, string> = { WAITLISTED: "候补", CANCELLED: "已取消", ROLLED: "已改配" };
 
 export interface IssueBookingDocumentInput extends DocumentDetails {
   bookingId: string;
@@ -147,7 +150,14 @@ async function rendererFor(ctx: ServiceContext, b: BookingForDocuments, input: I
     }
     case "DG_DECLARATION": {
       if (!b.lines.some((l) => LITHIUM.includes(l.vehicleModel.unNumber))) {
-        throw new RuleViolationError("NO_LITHIUM_CARGO", `Booking ${b.reference} carries no lithium cargo (UN3171, UN3480 or UN3481): it needs no dangerous goods declaration.`);
+        throw new RuleViolationError(
+          "NO_LITHIUM_CARGO",
+          say(
+            ctx,
+            `Booking ${b.reference} carries no lithium cargo (UN3171, UN3480 or UN3481): it needs no dangerous goods declaration.`,
+            `订舱 ${b.reference} 没有锂电池货物（UN3171、UN3480 或 UN3481），无需危险品申报。`,
+          ),
+        );
       }
       const actor = actorOf(ctx);
       const person = actor.kind === "user" ? await ctx.db.user.findUnique({ where: { id: actor.userId }, select: { name: true } }) : null;
@@ -164,6 +174,16 @@ async function rendererFor(ctx: ServiceContext, b: BookingForDocuments, input: I
         orderBy: [{ status: "desc" }, { version: "desc" }],
       });
       const result = plan ? (plan.result as unknown as ConsolidationPlan) : null;
+      if (!result?.containers.some((c) => c.bookingIds.includes(b.id))) {
+        throw new RuleViolationError(
+          "NOT_PLANNED",
+          say(
+            ctx,
+            `Booking ${b.reference} is not in a consolidation plan yet: the operator plans the containers before the cut-off.`,
+            `订舱 ${b.reference} 尚未排入配载方案：运营方会在截止前安排集装箱。`,
+          ),
+        );
+      }
       return (meta) => renderContainerLoadPlanResult(loadPlanData(b, result, meta, input));
     }
     default:
@@ -175,7 +195,8 @@ async function nextNumber(ctx: ServiceContext, prefix: string, year: number): Pr
   const stem = `${prefix}-${year}-`;
   const last = await ctx.db.issuedDocument.findFirst({ where: { number: { startsWith: stem } }, orderBy: { number: "desc" }, select: { number: true } });
   const n = last ? Number(last.number.slice(stem.length)) + 1 : 1;
-  if (!Number.isSafeInteger(n) || n > 999_999) throw new RuleViolationError("NUMBERS_EXHAUSTED", `No ${prefix} document numbers are left for ${year}.`);
+  if (!Number.isSafeInteger(n) || n > 999_999)
+    throw new RuleViolationError("NUMBERS_EXHAUSTED", say(ctx, `No ${prefix} document numbers are left for ${year}.`, `${year} 年的 ${prefix} 单证编号已用完。`));
   return `${stem}${String(n).padStart(6, "0")}`;
 }
 
@@ -192,7 +213,11 @@ export async function issueBookingDocument(ctx: ServiceContext, input: IssueBook
   if (!DOCUMENTED_STATUSES.has(booking.status)) {
     throw new RuleViolationError(
       "BOOKING_NOT_CONFIRMED",
-      `Booking ${booking.reference} is ${booking.status.toLowerCase().replaceAll("_", " ")}: documents are issued for confirmed bookings.`,
+      say(
+        ctx,
+        `Booking ${booking.reference} is ${booking.status.toLowerCase().replaceAll("_", " ")}: documents are issued for confirmed bookings.`,
+        `订舱 ${booking.reference} 的状态为${BOOKING_STATUS_ZH[booking.status] ?? booking.status}：单证只为已确认的订舱签发。`,
+      ),
     );
   }
   const render = await rendererFor(ctx, booking, input);

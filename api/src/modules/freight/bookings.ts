@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { ServiceContext } from "../../context.js";
-import type { Tx } from "../../db/index.js";
+import { directQueryOf, type Tx } from "../../db/index.js";
 import { ConflictError, DomainError, NotFoundError, RuleViolationError, ValidationError } from "../../errors.js";
 import type { Booking, Departure, VehicleModel } from "../../generated/prisma/client.js";
 import type { BookingMode, BookingStatus, DepartureStatus, OrgKind } from "../../generated/prisma/enums.js";
+import { say, utcMinute } from "../../messages.js";
 import { writeAudit } from "../identity/audit.js";
 import { actorOf } from "../identity/guards.js";
 import { writerOrgOf } from "./access.js";
@@ -70,22 +71,38 @@ interface BookingFacts {
   earlierId: string | null;
 }
 
+type FactsRow = Omit<DepartureFacts, "id" | "status"> & {
+  id: string | null;
+  status: DepartureStatus | null;
+  models: CrateSpec[] | string;
+  consigneeKind: OrgKind | null;
+  earlierId: string | null;
+};
+
+/** $1 maker org, $2 model ids (JSON array), $3 consignee org, $4 idempotency key, $5 departure. */
+const FACTS_SQL = {
+  name: "corridor_booking_facts",
+  text: `SELECT d.id, d.code, d."corridorCode", d."departsAt", d."cutoffAt", d.status::text AS status, d."capacityFeu", d."maxGrossKg",
+                d."currencyCode", d."lclPerWmMinor", d."wmKgPerCbm", d."fcl40Minor", d."fcl20Minor", d."bookedMilliFeu", d."bookedGrossKg",
+                (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                          'id', m.id, 'code', m.code, 'unitsPerCrate', m."unitsPerCrate", 'crateLengthMm', m."crateLengthMm",
+                          'crateWidthMm', m."crateWidthMm", 'crateHeightMm', m."crateHeightMm", 'crateGrossKg', m."crateGrossKg",
+                          'unNumber', m."unNumber", 'stateOfChargePct', m."stateOfChargePct")), '[]'::jsonb)
+                   FROM "VehicleModel" m
+                  WHERE m."makerOrgId" = $1 AND m.id IN (SELECT jsonb_array_elements_text($2::jsonb))) AS models,
+                (SELECT o.kind::text FROM "Organization" o WHERE o.id = $3) AS "consigneeKind",
+                (SELECT b.id FROM "Booking" b WHERE b."makerOrgId" = $1 AND b."idempotencyKey" = $4) AS "earlierId"
+           FROM (SELECT 1) AS one LEFT JOIN "Departure" d ON d.id = $5`,
+};
+
+/**
+ * The facts in one round trip, as a prepared statement straight on the driver where the client
+ * allows (planned once per connection, without Prisma's per-query work), through Prisma otherwise.
+ */
 async function loadBookingFacts(ctx: ServiceContext, makerOrgId: string, req: BookingRequest, idempotencyKey: string | null): Promise<BookingFacts> {
-  const modelIds = JSON.stringify([...new Set(req.lines.map((l) => l.vehicleModelId))]);
-  const rows = await ctx.db.$queryRaw<
-    (Omit<DepartureFacts, "id" | "status"> & { id: string | null; status: DepartureStatus | null; models: CrateSpec[]; consigneeKind: OrgKind | null; earlierId: string | null })[]
-  >`
-    SELECT d.id, d.code, d."corridorCode", d."departsAt", d."cutoffAt", d.status::text AS status, d."capacityFeu", d."maxGrossKg",
-           d."currencyCode", d."lclPerWmMinor", d."wmKgPerCbm", d."fcl40Minor", d."fcl20Minor", d."bookedMilliFeu", d."bookedGrossKg",
-           (SELECT coalesce(jsonb_agg(jsonb_build_object(
-                     'id', m.id, 'code', m.code, 'unitsPerCrate', m."unitsPerCrate", 'crateLengthMm', m."crateLengthMm",
-                     'crateWidthMm', m."crateWidthMm", 'crateHeightMm', m."crateHeightMm", 'crateGrossKg', m."crateGrossKg",
-                     'unNumber', m."unNumber", 'stateOfChargePct', m."stateOfChargePct")), '[]'::jsonb)
-              FROM "VehicleModel" m
-             WHERE m."makerOrgId" = ${makerOrgId} AND m.id IN (SELECT jsonb_array_elements_text(${modelIds}::jsonb))) AS models,
-           (SELECT o.kind::text FROM "Organization" o WHERE o.id = ${req.consigneeOrgId ?? null}) AS "consigneeKind",
-           (SELECT b.id FROM "Booking" b WHERE b."makerOrgId" = ${makerOrgId} AND b."idempotencyKey" = ${idempotencyKey}) AS "earlierId"
-      FROM (SELECT 1) AS one LEFT JOIN "Departure" d ON d.id = ${req.departureId}`;
+  const values = [makerOrgId, JSON.stringify([...new Set(req.lines.map((l) => l.vehicleModelId))]), req.consigneeOrgId ?? null, idempotencyKey, req.departureId];
+  const direct = directQueryOf(ctx.db);
+  const rows = direct ? await direct<FactsRow>(FACTS_SQL, values) : await ctx.db.$queryRawUnsafe<FactsRow[]>(FACTS_SQL.text, ...values);
   const row = rows[0];
   if (!row) throw new Error("the booking facts query returned no row");
   const { models, consigneeKind, earlierId, ...departure } = row;
@@ -98,15 +115,16 @@ async function loadBookingFacts(ctx: ServiceContext, makerOrgId: string, req: Bo
 }
 
 /** Crates, weight and volume of each line, from the maker's own catalog. */
-function priceLines(models: CrateSpec[], lines: CargoLineInput[]): PricedLine[] {
-  if (!lines.length) throw new ValidationError("Add at least one cargo line.", [{ path: ["lines"], message: "empty" }]);
+function priceLines(ctx: ServiceContext, models: CrateSpec[], lines: CargoLineInput[]): PricedLine[] {
+  if (!lines.length) throw new ValidationError(say(ctx, "Add at least one cargo line.", "请至少添加一条货物明细。"), [{ path: ["lines"], message: "empty" }]);
   return lines.map((l, i) => {
     const model = models.find((m) => m.id === l.vehicleModelId);
     if (!model) throw new NotFoundError("Vehicle model");
     if (!Number.isInteger(l.quantity) || l.quantity < 1 || l.quantity > MAX_UNITS_PER_LINE) {
-      throw new ValidationError(`Quantity must be between 1 and ${MAX_UNITS_PER_LINE.toLocaleString("en")}.`, [
-        { path: ["lines", String(i), "quantity"], message: "out of range" },
-      ]);
+      throw new ValidationError(
+        say(ctx, `Quantity must be between 1 and ${MAX_UNITS_PER_LINE.toLocaleString("en")}.`, `数量须在 1 到 ${MAX_UNITS_PER_LINE.toLocaleString("en")} 之间。`),
+        [{ path: ["lines", String(i), "quantity"], message: "out of range" }],
+      );
     }
     const crates = Math.ceil(l.quantity / model.unitsPerCrate);
     return {
@@ -120,7 +138,7 @@ function priceLines(models: CrateSpec[], lines: CargoLineInput[]): PricedLine[] 
   });
 }
 
-function quoteFor(departure: DepartureFacts, req: BookingRequest, lines: PricedLine[]): Quote {
+function quoteFor(ctx: ServiceContext, departure: DepartureFacts, req: BookingRequest, lines: PricedLine[]): Quote {
   const tariff = {
     currency: departure.currencyCode,
     lclPerWmMinor: departure.lclPerWmMinor,
@@ -131,7 +149,8 @@ function quoteFor(departure: DepartureFacts, req: BookingRequest, lines: PricedL
   if (req.mode === "LCL") return lclQuote(tariff, lines);
   const fcl40 = req.fcl40Count ?? 0;
   const fcl20 = req.fcl20Count ?? 0;
-  if (fcl40 + fcl20 < 1) throw new ValidationError("Say how many containers an FCL booking takes.", [{ path: ["fcl40Count"], message: "at least one container" }]);
+  if (fcl40 + fcl20 < 1)
+    throw new ValidationError(say(ctx, "Say how many containers an FCL booking takes.", "整箱订舱请填写箱数。"), [{ path: ["fcl40Count"], message: "at least one container" }]);
   return fclQuote(tariff, { fcl40, fcl20 }, lines);
 }
 
@@ -145,10 +164,18 @@ async function checkCargo(ctx: ServiceContext, departure: DepartureFacts, req: B
     lines.map((l) => ({ label: l.model.code, unNumber: l.model.unNumber, stateOfChargePct: l.model.stateOfChargePct })),
     countriesOnRoute(legs),
     rules.lithium,
+    ctx.locale,
   );
   if (refusal) throw new RuleViolationError("LITHIUM_REFUSED", refusal);
   if (quote.milliFeu > departure.capacityFeu * 1000 || quote.grossKg > departure.maxGrossKg) {
-    throw new RuleViolationError("EXCEEDS_TRAIN", `This cargo needs more than the whole train (${departure.capacityFeu} FEU, ${departure.maxGrossKg.toLocaleString("en")} kg).`);
+    throw new RuleViolationError(
+      "EXCEEDS_TRAIN",
+      say(
+        ctx,
+        `This cargo needs more than the whole train (${departure.capacityFeu} FEU, ${departure.maxGrossKg.toLocaleString("en")} kg).`,
+        `这批货物超过整列班列的运力（${departure.capacityFeu} FEU，${departure.maxGrossKg.toLocaleString("en")} 千克）。`,
+      ),
+    );
   }
   if (req.mode === "FCL") {
     const byCode = new Map(types.map((t) => [t.code, t]));
@@ -156,28 +183,44 @@ async function checkCargo(ctx: ServiceContext, departure: DepartureFacts, req: B
     const box20 = byCode.get("20GP");
     const payload = (req.fcl40Count ?? 0) * (box40?.payloadKg ?? 26_500) + (req.fcl20Count ?? 0) * (box20?.payloadKg ?? 28_000);
     if (quote.grossKg > payload)
-      throw new RuleViolationError("OVERWEIGHT", `${quote.grossKg.toLocaleString("en")} kg exceeds the payload of the containers booked (${payload.toLocaleString("en")} kg).`);
+      throw new RuleViolationError(
+        "OVERWEIGHT",
+        say(
+          ctx,
+          `${quote.grossKg.toLocaleString("en")} kg exceeds the payload of the containers booked (${payload.toLocaleString("en")} kg).`,
+          `${quote.grossKg.toLocaleString("en")} 千克超过所订集装箱的载重（${payload.toLocaleString("en")} 千克）。`,
+        ),
+      );
   }
   const destinations = new Set(legs.map((l) => l.toCode));
   const destinationCode = req.destinationCode ?? legs.at(-1)?.toCode ?? "";
   if (!destinations.has(destinationCode))
-    throw new ValidationError(`${destinationCode} is not a stop on ${departure.corridorCode}.`, [{ path: ["destinationCode"], message: "not on the corridor" }]);
+    throw new ValidationError(say(ctx, `${destinationCode} is not a stop on ${departure.corridorCode}.`, `${destinationCode} 不是 ${departure.corridorCode} 通道的站点。`), [
+      { path: ["destinationCode"], message: "not on the corridor" },
+    ]);
   return destinationCode;
 }
 
-function openDeparture(departure: DepartureFacts | null, now: Date): DepartureFacts {
+function openDeparture(ctx: ServiceContext, departure: DepartureFacts | null, now: Date): DepartureFacts {
   if (!departure || departure.status === "CANCELLED") throw new NotFoundError("Departure");
   if (departure.status !== "OPEN" || now >= departure.cutoffAt) {
-    throw new RuleViolationError("CUTOFF_PASSED", `Booking for ${departure.code} closed at its cut-off, ${departure.cutoffAt.toISOString().replace("T", " ").slice(0, 16)} UTC.`);
+    throw new RuleViolationError(
+      "CUTOFF_PASSED",
+      say(
+        ctx,
+        `Booking for ${departure.code} closed at its cut-off, ${utcMinute(departure.cutoffAt)}.`,
+        `${departure.code} 已于截止时间 ${utcMinute(departure.cutoffAt)} 停止订舱。`,
+      ),
+    );
   }
   return departure;
 }
 
 /** Validates and prices a request against facts already loaded; throws the first problem. */
 async function assess(ctx: ServiceContext, facts: BookingFacts, req: BookingRequest, now: Date) {
-  const departure = openDeparture(facts.departure, now);
-  const lines = priceLines(facts.models, req.lines);
-  const quote = quoteFor(departure, req, lines);
+  const departure = openDeparture(ctx, facts.departure, now);
+  const lines = priceLines(ctx, facts.models, req.lines);
+  const quote = quoteFor(ctx, departure, req, lines);
   const destinationCode = await checkCargo(ctx, departure, req, lines, quote);
   return { departure, lines, quote, destinationCode };
 }
@@ -373,7 +416,9 @@ export async function offerRoll(ctx: ServiceContext, bookingId: string, toDepart
   if (!booking) throw new NotFoundError("Booking");
   const to = await ctx.db.departure.findFirst({ where: { id: toDepartureId, operatorOrgId, status: "OPEN" } });
   if (!to || to.corridorCode !== booking.departure.corridorCode || to.departsAt <= booking.departure.departsAt) {
-    throw new ValidationError("Offer a later open departure on the same corridor.", [{ path: ["toDepartureId"], message: "not a later departure on this corridor" }]);
+    throw new ValidationError(say(ctx, "Offer a later open departure on the same corridor.", "请改配同一通道上更晚的、仍在接受订舱的班列。"), [
+      { path: ["toDepartureId"], message: "not a later departure on this corridor" },
+    ]);
   }
   transition(booking.status, "ROLL_OFFERED");
   return notify(
@@ -417,7 +462,11 @@ export async function respondToRoll(ctx: ServiceContext, bookingId: string, acce
     );
   }
   const to = await ctx.db.departure.findUnique({ where: { id: booking.rollOfferedToId } });
-  if (to?.status !== "OPEN" || now >= to.cutoffAt) throw new RuleViolationError("CUTOFF_PASSED", "The departure offered is no longer open; ask the operator for another.");
+  if (to?.status !== "OPEN" || now >= to.cutoffAt)
+    throw new RuleViolationError(
+      "CUTOFF_PASSED",
+      say(ctx, "The departure offered is no longer open; ask the operator for another.", "改配的班列已停止订舱，请联系运营方另行安排。"),
+    );
   const lines = await ctx.db.cargoLine.findMany({ where: { bookingId: booking.id } });
   const moved = await ctx.db.$transaction(async (tx) => {
     const confirmed = await takeCapacity(tx, to.id, booking.milliFeu, booking.grossKg);

@@ -2,6 +2,7 @@ import type { ServiceContext } from "../../context.js";
 import { mapPrismaError, NotFoundError, RuleViolationError } from "../../errors.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { PackagingKind, UnNumber, VehicleCategory } from "../../generated/prisma/enums.js";
+import { say } from "../../messages.js";
 import { parseConformity } from "../documents/conformity.js";
 import { writeAudit } from "../identity/audit.js";
 import { writerOrgOf } from "./access.js";
@@ -49,13 +50,25 @@ async function assertCrateFits(ctx: ServiceContext, input: VehicleModelInput) {
   if (types.length && !fits) {
     throw new RuleViolationError(
       "CRATE_TOO_LARGE",
-      `A ${l} × ${w} × ${h} mm crate does not pass any container door (largest: ${Math.max(...types.map((t) => t.doorWidthMm))} × ${Math.max(...types.map((t) => t.doorHeightMm))} mm).`,
+      say(
+        ctx,
+        `A ${l} × ${w} × ${h} mm crate does not pass any container door (largest: ${Math.max(...types.map((t) => t.doorWidthMm))} × ${Math.max(...types.map((t) => t.doorHeightMm))} mm).`,
+        `${l} × ${w} × ${h} 毫米的包装箱无法通过任何集装箱箱门（最大 ${Math.max(...types.map((t) => t.doorWidthMm))} × ${Math.max(...types.map((t) => t.doorHeightMm))} 毫米）。`,
+      ),
     );
   }
   const maxPayload = Math.max(...types.map((t) => t.payloadKg));
   if (types.length && input.crateGrossKg > maxPayload)
-    throw new RuleViolationError("OVERWEIGHT", `A ${input.crateGrossKg} kg crate exceeds every container's payload (${maxPayload} kg).`);
-  if (input.unNumber !== "NONE" && !input.batteryWh) throw new RuleViolationError("LITHIUM_DATA_MISSING", "Give the battery's energy (Wh) for lithium cargo.");
+    throw new RuleViolationError(
+      "OVERWEIGHT",
+      say(
+        ctx,
+        `A ${input.crateGrossKg} kg crate exceeds every container's payload (${maxPayload} kg).`,
+        `${input.crateGrossKg} 千克的包装箱超过所有集装箱的载重（${maxPayload} 千克）。`,
+      ),
+    );
+  if (input.unNumber !== "NONE" && !input.batteryWh)
+    throw new RuleViolationError("LITHIUM_DATA_MISSING", say(ctx, "Give the battery's energy (Wh) for lithium cargo.", "锂电池货物须填写电池能量（瓦时）。"));
 }
 
 export async function createVehicleModel(ctx: ServiceContext, input: VehicleModelInput) {

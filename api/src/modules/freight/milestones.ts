@@ -1,6 +1,7 @@
 import type { ServiceContext } from "../../context.js";
 import { NotFoundError, ValidationError } from "../../errors.js";
 import type { BookingStatus, DepartureStatus, MilestoneType } from "../../generated/prisma/enums.js";
+import { say } from "../../messages.js";
 import { writeAudit } from "../identity/audit.js";
 import { actorOf } from "../identity/guards.js";
 import { writerOrgOf } from "./access.js";
@@ -28,10 +29,12 @@ export async function recordMilestone(ctx: ServiceContext, input: MilestoneInput
   const departure = await ctx.db.departure.findFirst({ where: { id: input.departureId, operatorOrgId } });
   if (!departure) throw new NotFoundError("Departure");
   if (input.occurredAt.getTime() > now.getTime() + 5 * 60_000)
-    throw new ValidationError("A milestone cannot be in the future.", [{ path: ["occurredAt"], message: "in the future" }]);
+    throw new ValidationError(say(ctx, "A milestone cannot be in the future.", "节点时间不能晚于现在。"), [{ path: ["occurredAt"], message: "in the future" }]);
   const legs = await loadLegs(ctx.db, departure.corridorCode);
   if (input.stationCode && !legs.some((l) => l.toCode === input.stationCode || l.fromCode === input.stationCode)) {
-    throw new ValidationError(`${input.stationCode} is not on ${departure.corridorCode}.`, [{ path: ["stationCode"], message: "not on the corridor" }]);
+    throw new ValidationError(say(ctx, `${input.stationCode} is not on ${departure.corridorCode}.`, `${input.stationCode} 不在 ${departure.corridorCode} 通道上。`), [
+      { path: ["stationCode"], message: "not on the corridor" },
+    ]);
   }
   const effect = input.containerRef ? undefined : effects[input.type];
   const result = await ctx.db.$transaction(async (tx) => {

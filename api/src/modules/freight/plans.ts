@@ -1,6 +1,7 @@
 import type { ServiceContext } from "../../context.js";
 import { ConflictError, mapPrismaError, NotFoundError, RuleViolationError, ValidationError } from "../../errors.js";
 import type { Departure, Prisma } from "../../generated/prisma/client.js";
+import { say } from "../../messages.js";
 import { writeAudit } from "../identity/audit.js";
 import { writerOrgOf } from "./access.js";
 import { assertTransition } from "./booking-state.js";
@@ -11,6 +12,7 @@ import {
   checkPlan,
   DEFAULT_LITHIUM_RULES,
   type CargoLine as EngineLine,
+  type MoveRefusalReason,
   moveBookingToContainer,
   planConsolidation,
 } from "./consolidation/index.js";
@@ -171,6 +173,20 @@ export interface MoveBookingInput {
  * current draft (optimistic concurrency: a plan changed meanwhile, by a run or another move, is
  * refused); a locked plan is final. A move the container cannot take is refused with the reason.
  */
+/** Why a move is refused, in Chinese; the engine's figures follow in brackets. */
+const MOVE_REFUSALS_ZH: Record<MoveRefusalReason, string> = {
+  UNKNOWN_CONTAINER: "方案中没有该箱",
+  NOT_IN_PLAN: "该订舱不在方案中",
+  ALREADY_THERE: "该订舱已在此箱",
+  EXCEEDS_DOOR: "包装箱过不了该箱箱门",
+  EXCEEDS_PAYLOAD: "超过该箱载重",
+  SEGREGATION: "锂电池隔离规则不允许同箱",
+  LITHIUM_ENERGY_LIMIT: "超过该箱锂电池能量上限",
+  TOO_MANY_STOPS: "该箱卸货站点过多",
+  DOES_NOT_FIT: "箱内空间不足",
+  PLAN_CHECK: "移动后的方案未通过校验",
+};
+
 export async function moveBookingInPlan(ctx: ServiceContext, input: MoveBookingInput) {
   const operatorOrgId = writerOrgOf(ctx, "LOGISTICS_OPERATOR", "plan trains");
   const plan = await ctx.db.consolidationPlan.findFirst({ where: { id: input.planId, departure: { operatorOrgId } }, include: { departure: true } });
@@ -187,11 +203,15 @@ export async function moveBookingInPlan(ctx: ServiceContext, input: MoveBookingI
   if (booking.status !== "CONFIRMED" && booking.status !== "PLANNED")
     throw new ConflictError(`A ${booking.status.toLowerCase().replaceAll("_", " ")} booking is not loaded on this train.`);
   if (booking.mode !== "LCL")
-    throw new ValidationError("Only LCL bookings share containers; an FCL booking has its own.", [{ path: ["bookingId"], message: "not an LCL booking" }]);
+    throw new ValidationError(say(ctx, "Only LCL bookings share containers; an FCL booking has its own.", "只有拼箱订舱共用集装箱；整箱订舱独占集装箱。"), [
+      { path: ["bookingId"], message: "not an LCL booking" },
+    ]);
 
   const current = plan.result as unknown as ConsolidationPlan;
   if (!Number.isInteger(input.toContainer) || input.toContainer < 0 || input.toContainer >= current.containers.length) {
-    throw new ValidationError(`The plan has containers 1 to ${current.containers.length}.`, [{ path: ["toContainer"], message: "no such container" }]);
+    throw new ValidationError(say(ctx, `The plan has containers 1 to ${current.containers.length}.`, `方案中的集装箱编号为 1 到 ${current.containers.length}。`), [
+      { path: ["toContainer"], message: "no such container" },
+    ]);
   }
   const inPlan = new Set([...current.containers.flatMap((c) => c.bookingIds), ...current.unplaced.map((u) => u.bookingId)]);
   const input0 = await engineInput(ctx, departure, [...inPlan]);
@@ -199,7 +219,17 @@ export async function moveBookingInPlan(ctx: ServiceContext, input: MoveBookingI
   const engine: ConsolidationInput = { ...input0, train: {} };
   if (checkPlan(current, engine).length > 0) throw new ConflictError("The bookings changed since this plan was made; run consolidation again.");
   const moved = moveBookingToContainer(current, engine, { bookingId: booking.id, toContainer: input.toContainer });
-  if (!moved.ok) throw new RuleViolationError(`MOVE_${moved.refusal.reason}`, `${booking.reference} cannot move to container ${input.toContainer + 1}: ${moved.refusal.detail}.`);
+  if (!moved.ok) {
+    const { reason, detail } = moved.refusal;
+    throw new RuleViolationError(
+      `MOVE_${reason}`,
+      say(
+        ctx,
+        `${booking.reference} cannot move to container ${input.toContainer + 1}: ${detail}.`,
+        `${booking.reference} 无法移入第 ${input.toContainer + 1} 箱：${MOVE_REFUSALS_ZH[reason]}（${detail}）。`,
+      ),
+    );
+  }
   const next = moved.plan;
 
   const saved = await ctx.db

@@ -1,4 +1,5 @@
 // Route facts of a corridor as pure functions: ETAs, countries crossed, lithium acceptance.
+import type { MessageLocale } from "../../messages.js";
 
 export interface Leg {
   seq: number;
@@ -59,16 +60,21 @@ export interface LithiumCargo {
 }
 
 /** Why the corridor refuses this cargo, or null when every country on the route accepts it. */
-export function lithiumRefusal(cargo: LithiumCargo[], countries: string[], rules: LithiumRule[]): string | null {
+export function lithiumRefusal(cargo: LithiumCargo[], countries: string[], rules: LithiumRule[], locale?: MessageLocale): string | null {
+  const zh = locale === "zh-CN";
   for (const c of cargo) {
     if (c.unNumber === "NONE") continue;
     for (const country of countries) {
       const rule = rules.find((r) => r.countryCode === country);
       if (!rule) continue;
       const accepted = c.unNumber === "UN3171" ? rule.acceptsUN3171 : c.unNumber === "UN3480" ? rule.acceptsUN3480 : rule.acceptsUN3481;
-      if (!accepted) return `${c.label}: ${c.unNumber} lithium cargo is not accepted in ${country} on this corridor.`;
+      if (!accepted)
+        return zh ? `${c.label}：本通道在 ${country} 不接受 ${c.unNumber} 锂电池货物。` : `${c.label}: ${c.unNumber} lithium cargo is not accepted in ${country} on this corridor.`;
       if (rule.maxStateOfChargePct !== null && (c.stateOfChargePct ?? 100) > rule.maxStateOfChargePct) {
-        return `${c.label}: batteries at ${c.stateOfChargePct ?? "unknown"}% charge exceed the ${rule.maxStateOfChargePct}% cap in ${country}.`;
+        const charge = c.stateOfChargePct ?? (zh ? "未知" : "unknown");
+        return zh
+          ? `${c.label}：电池电量 ${charge}% 超过 ${country} 的 ${rule.maxStateOfChargePct}% 上限。`
+          : `${c.label}: batteries at ${charge}% charge exceed the ${rule.maxStateOfChargePct}% cap in ${country}.`;
       }
     }
   }

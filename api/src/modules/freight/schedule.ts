@@ -1,5 +1,6 @@
 import type { ServiceContext } from "../../context.js";
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from "../../errors.js";
+import { say } from "../../messages.js";
 import { writeAudit } from "../identity/audit.js";
 import { writerOrgOf } from "./access.js";
 import { loadLegs, loadRules } from "./network.js";
@@ -34,12 +35,18 @@ async function departureCode(ctx: ServiceContext, corridorCode: string, departsA
 export async function scheduleDeparture(ctx: ServiceContext, input: ScheduleDepartureInput, now = new Date(), serviceId: string | null = null) {
   const operatorOrgId = writerOrgOf(ctx, "LOGISTICS_OPERATOR", "schedule trains");
   const [legs, rules] = await Promise.all([loadLegs(ctx.db, input.corridorCode), loadRules(ctx.db, input.corridorCode)]);
-  if (input.departsAt <= now) throw new ValidationError("A departure must be in the future.", [{ path: ["departsAt"], message: "must be in the future" }]);
+  if (input.departsAt <= now)
+    throw new ValidationError(say(ctx, "A departure must be in the future.", "发车时间须晚于现在。"), [{ path: ["departsAt"], message: "must be in the future" }]);
   const capacityFeu = input.capacityFeu ?? rules.maxFeuPerTrain;
-  if (capacityFeu > rules.maxFeuPerTrain) throw new RuleViolationError("TRAIN_TOO_LONG", `This corridor allows at most ${rules.maxFeuPerTrain} FEU per train.`);
+  if (capacityFeu > rules.maxFeuPerTrain)
+    throw new RuleViolationError(
+      "TRAIN_TOO_LONG",
+      say(ctx, `This corridor allows at most ${rules.maxFeuPerTrain} FEU per train.`, `本通道每列班列最多 ${rules.maxFeuPerTrain} FEU。`),
+    );
   const maxGrossKg = Math.min(input.maxGrossKg ?? rules.maxGrossKgPerTrain, rules.maxGrossKgPerTrain);
   const cutoffAt = input.cutoffAt ?? new Date(input.departsAt.getTime() - rules.cutoffLeadHours * HOUR);
-  if (cutoffAt >= input.departsAt) throw new ValidationError("The cut-off must come before the departure.", [{ path: ["cutoffAt"], message: "must be before departsAt" }]);
+  if (cutoffAt >= input.departsAt)
+    throw new ValidationError(say(ctx, "The cut-off must come before the departure.", "截止时间须早于发车时间。"), [{ path: ["cutoffAt"], message: "must be before departsAt" }]);
   const code = await departureCode(ctx, input.corridorCode, input.departsAt);
   return ctx.db.$transaction(async (tx) => {
     const d = await tx.departure.create({

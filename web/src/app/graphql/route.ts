@@ -1,4 +1,5 @@
 import { env } from "@/config";
+import { type AppLocale, isAppLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "@/i18n/config";
 
 /**
  * Same-origin entry to the API for the browser: `/graphql` here is forwarded to
@@ -15,6 +16,16 @@ const REQUEST_HEADERS = ["accept", "accept-language", "content-type", "cookie", 
 /** Response headers passed back; set-cookie is handled separately (there can be several). */
 const RESPONSE_HEADERS = ["content-type", "cache-control", "retry-after", "x-request-id"];
 
+/** The portal's language for this visitor: the remembered cookie, else the browser's Accept-Language. */
+function portalLocale(request: Request): AppLocale {
+  const remembered = request.headers
+    .get("cookie")
+    ?.split(";")
+    .map((c) => c.trim().split("="))
+    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+  return isAppLocale(remembered) ? remembered : localeFromAcceptLanguage(request.headers.get("accept-language"));
+}
+
 async function forward(request: Request): Promise<Response> {
   const incoming = new URL(request.url);
   const target = `${env.apiUrl}/graphql${incoming.search}`;
@@ -23,6 +34,8 @@ async function forward(request: Request): Promise<Response> {
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
+  // The API writes its error messages in the request's language: the one chosen in the portal.
+  headers.set("accept-language", portalLocale(request));
   headers.set("x-forwarded-proto", incoming.protocol.replace(":", ""));
   headers.set("x-forwarded-host", request.headers.get("host") ?? incoming.host);
 

@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { env } from "@/config";
+import { getRequestLocale } from "@/i18n/server";
 import { executeGql, type TypedDocumentString, type VariablesArg } from "./core";
 
 export { GqlError } from "./core";
@@ -18,5 +19,7 @@ export async function gqlFetch<TResult, TVariables>(document: TypedDocumentStrin
     const value = incoming.get(name);
     if (value) forwarded[name] = value;
   }
+  // The API writes its error messages in the language the portal shows.
+  forwarded["accept-language"] = await getRequestLocale();
   return executeGql(`${env.apiUrl}/graphql`, document, variables, { headers: forwarded });
 }
