@@ -1,5 +1,5 @@
 import type { Actor } from "../../context.js";
-import type { Db } from "../../db/index.js";
+import { type Db, directQueryOf } from "../../db/index.js";
 import type { MemberRole, OrgKind } from "../../generated/prisma/client.js";
 import { API_KEY_PREFIX, parseApiKey, SESSION_PREFIX, sha256 } from "./tokens.js";
 
@@ -61,16 +61,26 @@ interface SessionRow {
   orgName: string | null;
 }
 
+/**
+ * The session, its user and the membership in the session's active org, in one round trip. Every
+ * signed-in request runs it: a prepared statement straight on the driver where the client allows
+ * (about half a millisecond of Prisma's per-query work saved), through Prisma otherwise.
+ */
+const SESSION_SQL = {
+  name: "corridor_session_by_token",
+  text: `SELECT s.id, s."userId", s."expiresAt", s."revokedAt", s."lastSeenAt", u.email, u."disabledAt",
+                m.roles::text[] AS roles, o.id AS "orgId", o.slug AS "orgSlug", o.kind::text AS "orgKind", o.name AS "orgName"
+           FROM "Session" s
+           JOIN "User" u ON u.id = s."userId"
+           LEFT JOIN "Membership" m ON m."userId" = s."userId" AND m."orgId" = s."activeOrgId"
+           LEFT JOIN "Organization" o ON o.id = m."orgId"
+          WHERE s."tokenHash" = $1`,
+};
+
 async function authenticateSession(db: Db, token: string, now: Date): Promise<AuthResult> {
-  // The session, its user and the membership in the session's active org, in one round trip.
-  const [session] = await db.$queryRaw<SessionRow[]>`
-    SELECT s.id, s."userId", s."expiresAt", s."revokedAt", s."lastSeenAt", u.email, u."disabledAt",
-           m.roles::text[] AS roles, o.id AS "orgId", o.slug AS "orgSlug", o.kind::text AS "orgKind", o.name AS "orgName"
-      FROM "Session" s
-      JOIN "User" u ON u.id = s."userId"
-      LEFT JOIN "Membership" m ON m."userId" = s."userId" AND m."orgId" = s."activeOrgId"
-      LEFT JOIN "Organization" o ON o.id = m."orgId"
-     WHERE s."tokenHash" = ${sha256(token)}`;
+  const direct = directQueryOf(db);
+  const hash = sha256(token);
+  const [session] = direct ? await direct<SessionRow>(SESSION_SQL, [hash]) : await db.$queryRawUnsafe<SessionRow[]>(SESSION_SQL.text, hash);
   if (!session || session.revokedAt || session.disabledAt) return { actor: null, problem: "invalid" };
   if (session.expiresAt <= now) return { actor: null, problem: "expired" };
   const { orgId, orgSlug, orgKind, orgName, roles } = session;
