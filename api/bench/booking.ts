@@ -14,6 +14,7 @@
 //
 // For each phase it also prints how the API wrote the bookings (its /metrics): alone, or in a
 // batch with the others that queued for the departure meanwhile (booking-writes.ts).
+// BENCH_RATE=<req/s> fixes the open-loop rate (to compare two builds at the same load).
 //
 // The load generator shares the machine's cores with the API and PostgreSQL; the CPU time each
 // used is printed so the reader can tell. BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the API
@@ -268,7 +269,7 @@ async function main() {
     const bookingClosed = await closedLoop(bookOn(closedDeparture.id));
     const writes1 = await writeCounts();
     const bookingRps = bookingClosed.times.length / bookingClosed.seconds;
-    const rate = Math.max(1, Math.round(bookingRps / 2));
+    const rate = Number(process.env.BENCH_RATE) || Math.max(1, Math.round(bookingRps / 2));
     const trivialPaced = await openLoop(trivial, rate);
     const bookingPaced = await openLoop(bookOn(pacedDeparture.id), rate);
     const writes2 = await writeCounts();
