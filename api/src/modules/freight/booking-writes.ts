@@ -203,10 +203,15 @@ export function writeBooking(db: Db, write: BookingWrite): Promise<Booking> {
   perDb.set(departureId, []);
   writeStats.single++;
   const written = insertOne(db, write);
-  void written.then(
-    () => drain(db, departureId),
-    () => drain(db, departureId),
-  );
+  // Should the drain itself ever fail, nobody may wait forever behind it: the queue is dropped
+  // and what waits in it is refused with the error.
+  const settle = () =>
+    drain(db, departureId).catch((e: unknown) => {
+      const left = perDb.get(departureId) ?? [];
+      perDb.delete(departureId);
+      for (const w of left) w.reject(e);
+    });
+  void written.then(settle, settle);
   return written;
 }
 
