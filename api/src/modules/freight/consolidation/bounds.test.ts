@@ -53,6 +53,18 @@ describe("lower bounds", () => {
     expect(b.patternEstimate).toBe(3);
   });
 
+  it("copes with crates in many heights and stack limits (heights grouped coarser)", () => {
+    // 300 crate types of 300 different heights and every stack limit (as when crates are measured one by one).
+    const items = Array.from({ length: 300 }, (_, k) => ({
+      crate: crate({ length: 600 + (k % 7) * 90, width: 400 + (k % 5) * 60, height: 250 + k * 4, stackLimit: { maxTiers: 1 + (k % 6) }, lithium: { un: "none" } }),
+      quantity: 3 + (k % 4),
+    }));
+    // (The LP stays small because heights are grouped coarser until at most 24 groups remain.)
+    const b = bounds(items);
+    expect(b.dualFeasible).toBeGreaterThanOrEqual(b.volume);
+    expect(b.containers).toBeGreaterThanOrEqual(b.dualFeasible);
+  });
+
   it("adds up the bounds of cargo classes that must travel apart", () => {
     const b = computeLowerBounds({
       items: [

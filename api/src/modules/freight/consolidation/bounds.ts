@@ -281,29 +281,38 @@ function dualFeasibleBound(types: readonly Shape[], container: ContainerType): n
   return ceil(best);
 }
 
-/** Heights are grouped in steps of this many mm, rounded down (a relaxation: the bound holds). */
-const STACK_HEIGHT_STEP = 10;
+/**
+ * Heights are grouped in steps of mm, rounded down (a relaxation: the bound holds); the step grows
+ * until there are at most MAX_STACK_GROUPS groups, which keeps the LP small. Beyond the largest
+ * step the stacking weights are left out (weights of 0 are feasible, just weak).
+ */
+const STACK_HEIGHT_STEPS = [10, 25, 50, 100, 200];
+const MAX_STACK_GROUPS = 24;
 
 /**
  * Stacking weights per shape (column-bound.ts): shapes grouped by height (rounded down) and
  * stack limit, the LP valued by each group's floor share of one container.
  */
 function stackingWeights(types: readonly Shape[], floorArea: number, height: number): number[] {
-  const groups: { height: number; maxTiers: number; value: number }[] = [];
-  const index = new Map<string, number>();
-  const groupOf = types.map((t) => {
-    const h = Math.floor(t.crate.height / STACK_HEIGHT_STEP) * STACK_HEIGHT_STEP;
-    const tiers = maxOnTop(t.crate) + 1;
-    const key = `${h}/${tiers}`;
-    let g = index.get(key);
-    if (g === undefined) {
-      g = groups.length;
-      index.set(key, g);
-      groups.push({ height: Math.max(1, h), maxTiers: tiers, value: 0 });
-    }
-    groups[g]!.value += (t.n * t.crate.length * t.crate.width) / floorArea;
-    return g;
-  });
-  const weights = columnWeights(groups, height);
-  return groupOf.map((g) => weights[g] ?? 0);
+  for (const step of STACK_HEIGHT_STEPS) {
+    const groups: { height: number; maxTiers: number; value: number }[] = [];
+    const index = new Map<string, number>();
+    const groupOf = types.map((t) => {
+      const h = Math.max(1, Math.floor(t.crate.height / step) * step);
+      const tiers = maxOnTop(t.crate) + 1;
+      const key = `${h}/${tiers}`;
+      let g = index.get(key);
+      if (g === undefined) {
+        g = groups.length;
+        index.set(key, g);
+        groups.push({ height: h, maxTiers: tiers, value: 0 });
+      }
+      groups[g]!.value += (t.n * t.crate.length * t.crate.width) / floorArea;
+      return g;
+    });
+    if (groups.length > MAX_STACK_GROUPS) continue;
+    const weights = columnWeights(groups, height);
+    return groupOf.map((g) => weights[g] ?? 0);
+  }
+  return types.map(() => 0);
 }
