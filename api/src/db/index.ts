@@ -28,13 +28,18 @@ export interface Database {
 /**
  * Runs one read-only statement straight on the driver, without Prisma's per-query work (about
  * half a millisecond); `name` prepares it once per connection on PostgreSQL, so it is planned
- * once. For the hottest public reads only; writes go through Prisma.
+ * once. For the hottest reads only (session lookup, booking facts, public verification); writes
+ * go through Prisma.
  */
 export type DirectQuery = <T>(statement: { name: string; text: string }, values: unknown[]) => Promise<T[]>;
 const directQueries = new WeakMap<object, DirectQuery>();
-/** The direct query runner of a client opened by openDatabase; undefined for other clients (e.g. extended ones). */
-export function directQueryOf(db: object): DirectQuery | undefined {
-  return directQueries.get(db);
+/**
+ * Runs a read-only statement on the driver where the client was opened by openDatabase (see
+ * DirectQuery), through Prisma for other clients (e.g. extended ones).
+ */
+export function readDirect<T>(db: PrismaClient, statement: { name: string; text: string }, values: unknown[]): Promise<T[]> {
+  const direct = directQueries.get(db);
+  return direct ? direct<T>(statement, values) : db.$queryRawUnsafe<T[]>(statement.text, ...values);
 }
 
 /** PostgreSQL when DATABASE_URL is set, otherwise PGlite in `<dataDir>/pglite`. */

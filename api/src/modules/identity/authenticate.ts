@@ -1,5 +1,5 @@
 import type { Actor } from "../../context.js";
-import { type Db, directQueryOf } from "../../db/index.js";
+import { type Db, readDirect } from "../../db/index.js";
 import type { MemberRole, OrgKind } from "../../generated/prisma/client.js";
 import { API_KEY_PREFIX, parseApiKey, SESSION_PREFIX, sha256 } from "./tokens.js";
 
@@ -78,9 +78,7 @@ const SESSION_SQL = {
 };
 
 async function authenticateSession(db: Db, token: string, now: Date): Promise<AuthResult> {
-  const direct = directQueryOf(db);
-  const hash = sha256(token);
-  const [session] = direct ? await direct<SessionRow>(SESSION_SQL, [hash]) : await db.$queryRawUnsafe<SessionRow[]>(SESSION_SQL.text, hash);
+  const [session] = await readDirect<SessionRow>(db, SESSION_SQL, [sha256(token)]);
   if (!session || session.revokedAt || session.disabledAt) return { actor: null, problem: "invalid" };
   if (session.expiresAt <= now) return { actor: null, problem: "expired" };
   const { orgId, orgSlug, orgKind, orgName, roles } = session;
