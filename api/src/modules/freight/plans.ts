@@ -84,13 +84,16 @@ async function engineInput(ctx: ServiceContext, departure: Departure, bookingIds
   };
 }
 
-/** The crate specs of the lines a saved plan holds, by line ID: for figures measured per container. */
-export async function planLines(ctx: ServiceContext, plan: { departureId: string; result: unknown }): Promise<Map<string, EngineLine>> {
+/**
+ * The crate specs of the lines a saved plan holds, by line ID: for figures measured per container.
+ * `bookingIds` narrows it to those bookings' lines (one container's, say); all of the plan's by default.
+ */
+export async function planLines(ctx: ServiceContext, plan: { departureId: string; result: unknown }, bookingIds?: readonly string[]): Promise<Map<string, EngineLine>> {
   const departure = await ctx.db.departure.findUnique({ where: { id: plan.departureId } });
   if (!departure) return new Map();
   const result = plan.result as ConsolidationPlan;
-  const ids = new Set([...result.containers.flatMap((c) => c.bookingIds), ...result.unplaced.map((u) => u.bookingId)]);
-  const { lines } = await engineInput(ctx, departure, [...ids]);
+  const ids = bookingIds ?? [...new Set([...result.containers.flatMap((c) => c.bookingIds), ...result.unplaced.map((u) => u.bookingId)])];
+  const { lines } = await engineInput(ctx, departure, ids);
   return new Map(lines.map((l) => [l.id, l]));
 }
 

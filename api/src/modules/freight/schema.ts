@@ -798,9 +798,13 @@ builder.prismaNode("ConsolidationPlan", {
   }),
 });
 
-/** Containers of a stored plan with what their fields need: booking references and cargo lines. */
+/** Containers of a stored plan with what their fields need: their bookings' references and cargo lines, no more. */
 async function planContainers(ctx: Context, p: { departureId: string; result: unknown }, containers: readonly EngineContainer[]): Promise<PlanContainerShape[]> {
-  const [refs, lines] = await Promise.all([ctx.db.booking.findMany({ where: { departureId: p.departureId }, select: { id: true, reference: true } }), planLines(ctx, p)]);
+  const ids = [...new Set(containers.flatMap((c) => c.bookingIds))];
+  const [refs, lines] = await Promise.all([
+    ctx.db.booking.findMany({ where: { departureId: p.departureId, id: { in: ids } }, select: { id: true, reference: true } }),
+    planLines(ctx, p, ids),
+  ]);
   const references = new Map(refs.map((r) => [r.id, r.reference]));
   return containers.map((container) => ({ container, references, lines }));
 }
