@@ -69,8 +69,10 @@ function segregationBound(options: Parameters<typeof computeLowerBounds>[0]): nu
     list.push(item);
     byClass.set(cls, list);
   }
-  const classes = [...byClass.keys()].sort();
   const apart = (a: CargoClass, b: CargoClass) => pairs.some(([p, q]) => (p === a && q === b) || (p === b && q === a));
+  // Only classes kept apart from another class present count; the others need no bound of their own.
+  const present = [...byClass.keys()].sort();
+  const classes = present.filter((c) => present.some((d) => apart(c, d)));
   const single = new Map(classes.map((c) => [c, provenPart(boundsOf({ ...options, items: byClass.get(c) ?? [] }))]));
   let best = 0;
   // At most four cargo classes: every subset whose members are pairwise kept apart.
