@@ -1,4 +1,4 @@
-import { type APIRequestContext, type BrowserContext, expect, type Page, request as playwrightRequest } from "@playwright/test";
+import { type APIRequestContext, type BrowserContext, expect, type Locator, type Page, request as playwrightRequest } from "@playwright/test";
 import type { OrgKind } from "../src/gql/graphql";
 import type { AppLocale } from "../src/i18n/config";
 import en, { type Dictionary } from "../src/i18n/en";
@@ -121,4 +121,13 @@ export async function signedIn(baseURL: string, email: string): Promise<APIReque
   });
   expect(data.login.__typename).toBe("LoginSuccess");
   return api;
+}
+
+/**
+ * Closes a dialog with its footer button and waits until it is gone: antd hands focus back to the
+ * button that opened it when the close animation ends, so keys pressed before then could open it again.
+ */
+export async function closeDialog(dialog: Locator, locale: AppLocale): Promise<void> {
+  await dialog.getByRole("button", { name: dictionaries[locale].common.close, exact: true }).last().click();
+  await expect(dialog).toBeHidden();
 }

@@ -2,7 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 // exceljs is a dependency of the API (it reads the uploads); here it writes a real workbook.
 import ExcelJS from "exceljs";
 import { withVinCheckDigit } from "../src/lib/vehicles/csv";
-import { chooseLanguage, dictionaries, mainNav, open, signIn } from "./support";
+import { chooseLanguage, closeDialog, dictionaries, mainNav, open, signIn } from "./support";
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
 
@@ -81,9 +81,7 @@ test("a maker imports an XLSX workbook: good rows registered and anchored, the b
   await expect(errorRows.locator("td").nth(1)).toHaveText("vin");
   await expect(errorRows).toContainText("check digit");
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/vehicles-xlsx-import.png`, fullPage: true });
-  await dialog.getByRole("button", { name: t.common.close, exact: true }).last().click();
-  // Closing returns focus to the Import button when the animation ends: typing before that could open the dialog again.
-  await expect(dialog).toBeHidden();
+  await closeDialog(dialog, "en");
 
   // Both good vehicles are in the registry; the refused one is not.
   await expect(page.getByRole("link", { name: v.view.replace("{key}", good) })).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import type { AppLocale } from "../src/i18n/config";
 import { csvLine, withVinCheckDigit } from "../src/lib/vehicles/csv";
-import { chooseLanguage, dictionaries, mainNav, open, signIn } from "./support";
+import { chooseLanguage, closeDialog, dictionaries, mainNav, open, signIn } from "./support";
 
 const LOCALES: AppLocale[] = ["en", "zh-CN"];
 const SHOTS = process.env.E2E_SCREENSHOTS;
@@ -103,9 +103,7 @@ for (const locale of LOCALES) {
       // Line, column, the stable code and the problem in the page's language.
       expect(reportCsv.startsWith(`\uFEFF${csvLine([v.import.line, v.import.column, v.import.code, v.import.message])}\r\n`)).toBe(true);
       expect(reportCsv).toContain(`${csvLine([3, "vin", "VIN_CHECK_DIGIT", checkDigitText])}\r\n`);
-      await dialog.getByRole("button", { name: t.common.close, exact: true }).last().click();
-      // Closing returns focus to the Import button when the animation ends: typing before that could open the dialog again.
-      await expect(dialog).toBeHidden();
+      await closeDialog(dialog, locale);
 
       // Both good vehicles are listed; a search finds one of them.
       await expect(page.getByRole("link", { name: v.view.replace("{key}", good) })).toBeVisible();

@@ -6,13 +6,14 @@ import { useEffect, useMemo, useState } from "react";
 import { PageHeader } from "@/components/PageHeader";
 import type { CustodyDeparturesQuery, CustodyStationsQuery, CustodyType, RecordCustodyEventMutation } from "@/gql/graphql";
 import { useI18n } from "@/i18n/client";
-import { CUSTODY_TYPES, type CustodyLine, DEPARTURE_REF, type LineStatus, parseIdentifiers, stopsTheRun, summarize } from "@/lib/custody/lines";
+import { CUSTODY_TYPES, type CustodyLine, DEPARTURE_REF, type LineStatus, stopsTheRun, summarize } from "@/lib/custody/lines";
 import { CustodyDeparturesDocument, CustodyStationsDocument, RecordCustodyEventDocument } from "@/lib/custody/operations";
 import { fromZonedInputValue, toZonedInputValue } from "@/lib/custody/time";
 import { formatDateTime } from "@/lib/format";
 import { named } from "@/lib/freight/format";
 import { gqlFetch } from "@/lib/graphql/client";
 import { applyFieldErrors, failureMessage, isFailure, thrownMessage } from "@/lib/graphql/results";
+import { parseVinList } from "@/lib/vehicles/certifications";
 
 type Departure = CustodyDeparturesQuery["departures"]["edges"][number]["node"];
 type Station = CustodyStationsQuery["stations"][number];
@@ -65,6 +66,12 @@ function useSuggestions(role: Role) {
   return { departures, stations };
 }
 
+/** Suggestions whose label contains what was typed, ignoring case. */
+const labelContains = (input: string, option?: { label?: unknown }) =>
+  String(option?.label ?? "")
+    .toLowerCase()
+    .includes(input.toLowerCase());
+
 export function CustodyRecorder({ role, timezone, canWrite }: { role: Role; timezone: string; canWrite: boolean }) {
   const { t, fmt, locale } = useI18n();
   const c = t.custody;
@@ -76,7 +83,7 @@ export function CustodyRecorder({ role, timezone, canWrite }: { role: Role; time
   const types = CUSTODY_TYPES[role];
   const subject = Form.useWatch("subject", form) ?? "VIN";
   const vinsText = Form.useWatch("vins", form) ?? "";
-  const vinCount = parseIdentifiers(vinsText).length;
+  const vinCount = parseVinList(vinsText).length;
 
   const departureOptions = useMemo(
     () =>
@@ -102,7 +109,7 @@ export function CustodyRecorder({ role, timezone, canWrite }: { role: Role; time
       form.setFields([{ name: "occurredAt", errors: [c.occurredAtInvalid] }]);
       return;
     }
-    const keys = values.subject === "BATCH" ? [(values.batchId ?? "").trim()] : parseIdentifiers(values.vins ?? "");
+    const keys = values.subject === "BATCH" ? [(values.batchId ?? "").trim()] : parseVinList(values.vins ?? "");
     const run: CustodyLine[] = keys.map((key) => ({ key, kind: values.subject, status: "PENDING" }));
     setLines(run);
     setRunning(true);
@@ -177,9 +184,7 @@ export function CustodyRecorder({ role, timezone, canWrite }: { role: Role; time
                 label={c.vins}
                 required
                 extra={vinCount > 0 ? `${c.vinsHelp} ${fmt(c.vinsCount, { count: vinCount })}` : c.vinsHelp}
-                rules={[
-                  { validator: (_, value: string | undefined) => (parseIdentifiers(value ?? "").length > 0 ? Promise.resolve() : Promise.reject(new Error(c.vinsRequired))) },
-                ]}
+                rules={[{ validator: (_, value: string | undefined) => (parseVinList(value ?? "").length > 0 ? Promise.resolve() : Promise.reject(new Error(c.vinsRequired))) }]}
               >
                 <Input.TextArea rows={4} spellCheck={false} style={{ fontFamily: "var(--font-mono, monospace)" }} />
               </Form.Item>
@@ -203,32 +208,10 @@ export function CustodyRecorder({ role, timezone, canWrite }: { role: Role; time
                 },
               ]}
             >
-              {role === "OPERATOR" ? (
-                <AutoComplete
-                  options={departureOptions}
-                  filterOption={(input, option) =>
-                    String(option?.label ?? "")
-                      .toLowerCase()
-                      .includes(input.toLowerCase())
-                  }
-                />
-              ) : (
-                <Input spellCheck={false} maxLength={128} />
-              )}
+              {role === "OPERATOR" ? <AutoComplete options={departureOptions} filterOption={labelContains} /> : <Input spellCheck={false} maxLength={128} />}
             </Form.Item>
             <Form.Item name="place" label={c.place} extra={c.placeHelp} rules={[{ required: true, whitespace: true, message: t.common.required }]}>
-              {role === "OPERATOR" ? (
-                <AutoComplete
-                  options={placeOptions}
-                  filterOption={(input, option) =>
-                    String(option?.label ?? "")
-                      .toLowerCase()
-                      .includes(input.toLowerCase())
-                  }
-                />
-              ) : (
-                <Input maxLength={200} />
-              )}
+              {role === "OPERATOR" ? <AutoComplete options={placeOptions} filterOption={labelContains} /> : <Input maxLength={200} />}
             </Form.Item>
             <Form.Item name="occurredAt" label={fmt(c.occurredAt, { zone: timezone })} rules={[{ required: true, message: t.common.required }]}>
               <Input type="datetime-local" style={{ maxWidth: 260 }} />

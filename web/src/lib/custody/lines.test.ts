@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CUSTODY_TYPES, DEPARTURE_REF, parseIdentifiers, stopsTheRun, summarize } from "./lines";
+import { parseVinList } from "../vehicles/certifications";
+import { CUSTODY_TYPES, DEPARTURE_REF, stopsTheRun, summarize } from "./lines";
 
 describe("custody lines", () => {
-  it("reads one identifier per line, upper-cased, without repeats or blanks", () => {
-    expect(parseIdentifiers(" lydee8s00ta000001\n\nLYDEE8S00TA000001\r\nYD-FRAME-7 \n")).toEqual(["LYDEE8S00TA000001", "YD-FRAME-7"]);
-    expect(parseIdentifiers("  \n ")).toEqual([]);
+  it("reads pasted VINs and frame numbers with the certification desk's parser: one per line, upper-cased, without repeats or blanks", () => {
+    expect(parseVinList(" lydee8s00ta000001\n\nLYDEE8S00TA000001\r\nYD-FRAME-7 \n")).toEqual(["LYDEE8S00TA000001", "YD-FRAME-7"]);
+    expect(parseVinList("  \n ")).toEqual([]);
   });
 
   it("lets dealers record deliveries only", () => {

@@ -19,18 +19,6 @@ export const CUSTODY_TYPES: Record<"OPERATOR" | "DEALER", CustodyType[]> = {
   DEALER: ["DELIVERED"],
 };
 
-/** VINs or frame numbers pasted one per line (commas and spaces also separate), without repeats. */
-export function parseIdentifiers(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[\s,;]+/)
-        .map((v) => v.trim().toUpperCase())
-        .filter(Boolean),
-    ),
-  ];
-}
-
 /** Same rule as the API's ledger identifiers, so the form can say so before sending. */
 export const DEPARTURE_REF = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/;
 

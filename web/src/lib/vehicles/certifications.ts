@@ -110,7 +110,7 @@ export const RevokeCertificationDocument = graphql(`
 /** Standards a certification body issues for two-wheelers; any other can be typed. */
 export const STANDARD_SUGGESTIONS = ["EU 168/2013 type approval", "UN R136", "CCC", "TISI", "SNI", "EN 15194", "TR CU 018/2011"];
 
-/** VINs typed one per line or separated by commas or spaces, upper-cased, without repeats. */
+/** VINs (or frame numbers) typed one per line or separated by commas or spaces, upper-cased, without repeats. */
 export function parseVinList(text: string): string[] {
   return [
     ...new Set(
