@@ -29,6 +29,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_PRETTY: bool.default(false),
   SESSION_TTL_HOURS: positiveInt.default(24 * 7),
+  /** how long a session found valid is remembered (0: looked up on every request); other API copies see a logout within this */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   COOKIE_SECURE: bool.optional(),
   LOGIN_MAX_FAILURES: positiveInt.default(5),
   LOGIN_WINDOW_MINUTES: positiveInt.default(15),

@@ -215,3 +215,57 @@ describe("query limits", () => {
     expect((await gql(t.app, aliases)).errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
   });
 });
+
+describe("remembered sessions (SESSION_CACHE_MS)", () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it("a session another API copy revoked stops working within SESSION_CACHE_MS; a change made here takes effect at once", async () => {
+    const c = await createTestContext({ SESSION_CACHE_MS: "400" });
+    try {
+      const admin = await personIn(c, "MANUFACTURER");
+      const member = await c.seed.user({ orgId: admin.org.id, roles: ["ORG_ADMIN"] });
+      const memberToken = await loginToken(c.app, member.user.email, member.password);
+      const viewer = async (token: string) => (await gql<{ viewer: { roles: string[] } | null }>(c.app, VIEWER, {}, { token })).data?.viewer ?? null;
+      expect(await viewer(memberToken)).toMatchObject({ roles: ["ORG_ADMIN"] });
+      const readAt = Date.now();
+      expect(await viewer(admin.token)).toMatchObject({ roles: ["ORG_ADMIN"] });
+
+      // Another API copy ends the admin's session: straight in the database, this process is not told.
+      await c.db.session.updateMany({ where: { userId: admin.user.id }, data: { revokedAt: new Date() } });
+      // Remembered for 400 ms from when it was read (checked when this machine got here in time) …
+      const stillThere = await viewer(admin.token);
+      if (Date.now() - readAt < 350) expect(stillThere).not.toBeNull();
+      await sleep(450);
+      // … then read again, and refused.
+      expect(await viewer(admin.token)).toBeNull();
+
+      // A change made through this process forgets what it remembered: the member's roles change at their next request.
+      const adminToken = await loginToken(c.app, admin.user.email, admin.password);
+      const id = Buffer.from(`Membership:${member.membership.id}`).toString("base64url");
+      const r = await gql(
+        c.app,
+        `mutation($input: UpdateMemberRolesInput!) { updateMemberRoles(input: $input) { __typename } }`,
+        { input: { membershipId: id, roles: ["MEMBER"] } },
+        { token: adminToken },
+      );
+      expect(r.data).toEqual({ updateMemberRoles: { __typename: "UpdateMemberRolesSuccess" } });
+      expect(await viewer(memberToken)).toMatchObject({ roles: ["MEMBER"] });
+      await gql(c.app, `mutation { logout }`, {}, { token: memberToken });
+      expect(await viewer(memberToken)).toBeNull();
+    } finally {
+      await c.close();
+    }
+  });
+
+  it("with SESSION_CACHE_MS=0 every request reads the session", async () => {
+    const c = await createTestContext({ SESSION_CACHE_MS: "0" });
+    try {
+      const p = await personIn(c, "DEALER");
+      expect((await gql(c.app, VIEWER, {}, { token: p.token })).data).toMatchObject({ viewer: { roles: ["ORG_ADMIN"] } });
+      await c.db.session.updateMany({ where: { userId: p.user.id }, data: { revokedAt: new Date() } });
+      expect((await gql(c.app, VIEWER, {}, { token: p.token })).data).toEqual({ viewer: null });
+    } finally {
+      await c.close();
+    }
+  });
+});

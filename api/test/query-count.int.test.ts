@@ -116,12 +116,14 @@ describe("booking statement counts", () => {
     return { r, statements: [...statements] };
   }
 
-  it("books in three statements once reference data is cached: caller, facts, one atomic write", async () => {
+  it("books in two statements once reference data and the caller's session are remembered: facts, one atomic write", async () => {
     const { maker, input } = await setup();
-    await statementsFor(maker.token, input(randomUUID())); // loads the corridor's reference data
+    const first = await statementsFor(maker.token, input(randomUUID())); // loads the corridor's reference data and the session
+    expect(first.statements.filter((q) => q.includes('FROM "Session"'))).toHaveLength(1);
     const { r, statements: sql } = await statementsFor(maker.token, input(randomUUID()));
     expect(r.data?.createBooking).toMatchObject({ __typename: "CreateBookingSuccess", data: { replayed: false, booking: { status: "CONFIRMED" } } });
-    expect(sql).toHaveLength(3);
+    expect(sql).toHaveLength(2);
+    expect(sql.filter((q) => q.includes('FROM "Session"'))).toEqual([]);
     // no interactive transaction: capacity, booking, cargo lines and audit row are one statement
     expect(sql.filter((q) => /^\s*(BEGIN|COMMIT)/i.test(q))).toEqual([]);
     const writes = sql.filter((q) => /\b(INSERT|UPDATE)\b/.test(q));
@@ -129,13 +131,13 @@ describe("booking statement counts", () => {
     for (const table of ['UPDATE "Departure"', 'INSERT INTO "Booking"', 'INSERT INTO "CargoLine"', 'INSERT INTO "AuditLog"']) expect(writes[0]).toContain(table);
   });
 
-  it("answers a double submit in three statements and writes nothing", async () => {
+  it("answers a double submit in two statements and writes nothing", async () => {
     const { maker, input } = await setup();
     const key = randomUUID();
     const first = await statementsFor(maker.token, input(key));
     const again = await statementsFor(maker.token, input(key));
     expect(again.r.data?.createBooking).toMatchObject({ data: { replayed: true, booking: { id: first.r.data?.createBooking.data?.booking.id } } });
-    expect(again.statements).toHaveLength(3);
+    expect(again.statements).toHaveLength(2);
     expect(again.statements.filter((q) => /\b(INSERT|UPDATE)\b/.test(q))).toEqual([]);
   });
 });

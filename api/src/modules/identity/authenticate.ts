@@ -37,13 +37,58 @@ export function isPlatformAdmin(orgKind: OrgKind, roles: MemberRole[]): boolean 
   return orgKind === "PLATFORM" && roles.includes("ORG_ADMIN");
 }
 
-/** Resolves the caller; one query per request on the hot path. */
-export async function authenticate(db: Db, headers: Headers, now = new Date()): Promise<AuthResult> {
+/**
+ * Resolves the caller; at most one query per request on the hot path. With `sessionCacheMs` > 0
+ * a session found valid is remembered for that long (see `SessionCache`).
+ */
+export async function authenticate(db: Db, headers: Headers, now = new Date(), sessionCacheMs = 0): Promise<AuthResult> {
   const credential = credentialOf(headers);
   if (credential === null) return anonymous;
   if (credential.startsWith(API_KEY_PREFIX)) return authenticateApiKey(db, credential, now);
-  if (credential.startsWith(SESSION_PREFIX)) return authenticateSession(db, credential, now);
+  if (credential.startsWith(SESSION_PREFIX)) return authenticateSession(db, credential, now, sessionCacheMs);
   return { actor: null, problem: "invalid" };
+}
+
+/**
+ * Sessions recently found valid, by token hash, per database handle: a signed-in client sends
+ * many requests a second (the portal, an integration booking in a loop), and each would read
+ * the same row. An entry lives `SESSION_CACHE_MS` (config; 0 turns the cache off). Whatever
+ * ends or narrows a session in this process (logout, switching organization, roles changed,
+ * membership removed, password changed) forgets them all at once, so here it takes effect at
+ * the next request; another API copy notices within `SESSION_CACHE_MS`. Only valid sessions
+ * are kept: a refused token is looked up again every time. Expiry is checked on every use.
+ */
+class SessionCache {
+  private readonly entries = new Map<string, { row: SessionRow; until: number }>();
+  static readonly MAX_ENTRIES = 10_000;
+
+  get(hash: string, nowMs: number): SessionRow | undefined {
+    const e = this.entries.get(hash);
+    if (!e) return undefined;
+    if (e.until > nowMs) return e.row;
+    this.entries.delete(hash);
+    return undefined;
+  }
+
+  set(hash: string, row: SessionRow, until: number): void {
+    if (this.entries.size >= SessionCache.MAX_ENTRIES) {
+      // the oldest entry (a Map iterates in insertion order)
+      const first = this.entries.keys().next();
+      if (!first.done) this.entries.delete(first.value);
+    }
+    this.entries.set(hash, { row, until });
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+const sessionCaches = new WeakMap<Db, SessionCache>();
+
+/** Forgets every remembered session of `db`: call after a change that ends or narrows sessions. */
+export function forgetSessions(db: Db): void {
+  sessionCaches.get(db)?.clear();
 }
 
 interface SessionRow {
@@ -77,8 +122,12 @@ const SESSION_SQL = {
           WHERE s."tokenHash" = $1`,
 };
 
-async function authenticateSession(db: Db, token: string, now: Date): Promise<AuthResult> {
-  const [session] = await readDirect<SessionRow>(db, SESSION_SQL, [sha256(token)]);
+async function authenticateSession(db: Db, token: string, now: Date, cacheMs: number): Promise<AuthResult> {
+  const hash = sha256(token);
+  let cache = cacheMs > 0 ? sessionCaches.get(db) : undefined;
+  let session = cache?.get(hash, now.getTime());
+  const cached = session !== undefined;
+  if (!session) [session] = await readDirect<SessionRow>(db, SESSION_SQL, [hash]);
   if (!session || session.revokedAt || session.disabledAt) return { actor: null, problem: "invalid" };
   if (session.expiresAt <= now) return { actor: null, problem: "expired" };
   const { orgId, orgSlug, orgKind, orgName, roles } = session;
@@ -86,6 +135,14 @@ async function authenticateSession(db: Db, token: string, now: Date): Promise<Au
   if (orgId === null || orgSlug === null || orgKind === null || orgName === null || roles === null) return { actor: null, problem: "invalid" };
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+    session = { ...session, lastSeenAt: now };
+  }
+  if (cacheMs > 0 && !cached) {
+    if (!cache) {
+      cache = new SessionCache();
+      sessionCaches.set(db, cache);
+    }
+    cache.set(hash, session, now.getTime() + cacheMs);
   }
   return {
     problem: null,

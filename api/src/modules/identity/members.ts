@@ -2,6 +2,7 @@ import type { ServiceContext } from "../../context.js";
 import type { Locale, MemberRole, Tx } from "../../db/index.js";
 import { ConflictError, mapPrismaError, NotFoundError, ValidationError } from "../../errors.js";
 import { writeAudit } from "./audit.js";
+import { forgetSessions } from "./authenticate.js";
 import { actorOf, adminOrgId } from "./guards.js";
 import { hashPassword } from "./passwords.js";
 import { normalizeEmail } from "./sessions.js";
@@ -108,7 +109,7 @@ export async function updateMemberRoles(ctx: ServiceContext, input: { membership
   const m = await ctx.db.membership.findUnique({ where: { id: input.membershipId } });
   if (!m) throw new NotFoundError("Membership");
   adminOrgIdOrHide(ctx, m.orgId, "Membership");
-  return ctx.db.$transaction(async (tx) => {
+  const updated = await ctx.db.$transaction(async (tx) => {
     if (!input.roles.includes("ORG_ADMIN")) await assertAdminRemains(tx, m.orgId, m.id);
     const updated = await tx.membership.update({ where: { id: m.id }, data: { roles: input.roles } });
     await writeAudit(tx, ctx, {
@@ -121,6 +122,8 @@ export async function updateMemberRoles(ctx: ServiceContext, input: { membership
     });
     return updated;
   });
+  forgetSessions(ctx.db);
+  return updated;
 }
 
 export async function removeMember(ctx: ServiceContext, membershipId: string) {
@@ -134,5 +137,6 @@ export async function removeMember(ctx: ServiceContext, membershipId: string) {
     await tx.session.updateMany({ where: { userId: m.userId, activeOrgId: m.orgId, revokedAt: null }, data: { revokedAt: new Date() } });
     await writeAudit(tx, ctx, { action: "membership.remove", targetType: "Membership", targetId: m.id, orgId: m.orgId, before: m });
   });
+  forgetSessions(ctx.db);
   return m.id;
 }

@@ -2,6 +2,7 @@ import type { ServiceContext } from "../../context.js";
 import type { Locale } from "../../db/index.js";
 import { UnauthenticatedError } from "../../errors.js";
 import { writeAudit } from "./audit.js";
+import { forgetSessions } from "./authenticate.js";
 import { personOf } from "./guards.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
 
@@ -37,5 +38,6 @@ export async function changePassword(ctx: ServiceContext, input: { currentPasswo
     await tx.session.updateMany({ where: { userId: user.id, id: { not: actor.sessionId }, revokedAt: null }, data: { revokedAt: now } });
     await writeAudit(tx, ctx, { action: "user.changePassword", targetType: "User", targetId: user.id });
   });
+  forgetSessions(ctx.db);
   return true;
 }

@@ -1,6 +1,7 @@
 import type { ServiceContext } from "../../context.js";
 import { ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError } from "../../errors.js";
 import { writeAudit } from "./audit.js";
+import { forgetSessions } from "./authenticate.js";
 import { dummyPasswordHash, verifyPassword } from "./passwords.js";
 import { newSessionToken } from "./tokens.js";
 
@@ -82,6 +83,7 @@ export async function logout(ctx: ServiceContext, now = new Date()): Promise<voi
     await tx.session.update({ where: { id: actor.sessionId }, data: { revokedAt: now } });
     await writeAudit(tx, ctx, { action: "session.logout", targetType: "Session", targetId: actor.sessionId });
   });
+  forgetSessions(ctx.db);
 }
 
 /** Moves the caller's session to another organization the user belongs to. */
@@ -94,4 +96,5 @@ export async function switchOrganization(ctx: ServiceContext, orgId: string): Pr
     await tx.session.update({ where: { id: actor.sessionId }, data: { activeOrgId: orgId } });
     await writeAudit(tx, ctx, { action: "session.switchOrganization", targetType: "Session", targetId: actor.sessionId, before: { orgId: actor.org.id }, after: { orgId } });
   });
+  forgetSessions(ctx.db);
 }
