@@ -1,14 +1,16 @@
 // npm run bench:booking — concurrent makers booking one departure on PostgreSQL, API in its own
 // process (as in production), this process only generating load over keep-alive HTTP.
 //
-// 1. Closed loop, 50 clients × 20 requests: `{ __typename }` and createBooking at the SAME
-//    concurrency — throughput (saturation) and p50/p95/p99. Under saturation latency is mostly
-//    queueing (Little's law: latency ≈ clients ÷ throughput), so these figures describe capacity.
+// 1. Closed loop, 50 concurrent clients × 20 requests, in 3 rounds (each on a fresh departure):
+//    `{ __typename }` and createBooking at the SAME concurrency — throughput (saturation) and
+//    p50/p95/p99. The p99 ≤ 50 ms target is judged on the median round. Under saturation
+//    latency is mostly queueing (Little's law: latency ≈ clients ÷ throughput), so these
+//    figures describe capacity as much as speed.
 // 2. Open loop at a fixed moderate arrival rate, half of createBooking's saturation throughput:
 //    requests leave on a fixed schedule whether or not earlier ones have answered, and latency
 //    is measured from the scheduled time (a late load generator counts against us, never for
-//    us). This is the figure the p99 ≤ 50 ms target is about, with the ratio to `{ __typename }`
-//    at the same rate.
+//    us): the latency a booking sees when the platform is busy but not overrun, with the ratio
+//    to `{ __typename }` at the same rate.
 // 3. Zero overbooking on every departure booked: booked space ≤ capacity and equal to the sum
 //    of confirmed bookings.
 //
@@ -43,6 +45,8 @@ const TARGET_P99_MS = 50;
 const API_NODE_FLAGS = ["--max-semi-space-size=32"];
 /** Closed loops of each operation run before measuring (see the warm-up below). */
 const WARM_ROUNDS = 3;
+/** Measured closed-loop rounds; the median is reported. */
+const CLOSED_ROUNDS = 3;
 const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const profileDir = process.env.BENCH_CPU_PROF;
 
@@ -149,8 +153,9 @@ async function main() {
         },
       });
     const warmDeparture = await departure("BENCH-WARM");
-    const closedDeparture = await departure("BENCH-1");
-    const pacedDeparture = await departure("BENCH-2");
+    const closedDepartures = [];
+    for (let round = 1; round <= CLOSED_ROUNDS; round++) closedDepartures.push(await departure(`BENCH-C${round}`));
+    const pacedDeparture = await departure("BENCH-OPEN");
 
     const post = (body: unknown, token?: string) =>
       new Promise<{ data?: Record<string, unknown>; errors?: unknown[] }>((resolve, reject) => {
@@ -290,11 +295,20 @@ async function main() {
       await closedLoop(bookOn(warmDeparture.id));
     }
 
-    const trivialClosed = await closedLoop(trivial);
+    // Closed loop in rounds, each booking a fresh departure: one round's p99 is its 10th-slowest
+    // request, so a hiccup of the machine (a checkpoint, a neighbour's burst) can decide it; the
+    // median round is the figure to read.
+    const closedRounds: { trivial: Run; booking: Run }[] = [];
     const writes0 = await writeCounts();
-    const bookingClosed = await closedLoop(bookOn(closedDeparture.id));
+    for (const dep of closedDepartures) {
+      const trivialRun = await closedLoop(trivial);
+      closedRounds.push({ trivial: trivialRun, booking: await closedLoop(bookOn(dep.id)) });
+    }
     const writes1 = await writeCounts();
-    const bookingRps = bookingClosed.times.length / bookingClosed.seconds;
+    const rps = (r: Run) => r.times.length / r.seconds;
+    const medianBy = <T>(xs: T[], key: (x: T) => number) => [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)]!;
+    const median = medianBy(closedRounds, (r) => pct(r.booking.times, 99));
+    const bookingRps = rps(medianBy(closedRounds, (r) => rps(r.booking)).booking);
     const rate = Number(process.env.BENCH_RATE) || Math.max(1, Math.round(bookingRps / 2));
     const trivialPaced = await openLoop(trivial, rate);
     const bookingPaced = await openLoop(bookOn(pacedDeparture.id), rate);
@@ -308,7 +322,7 @@ async function main() {
 
     let overbooked = false;
     const capacityLines: string[] = [];
-    for (const dep of [warmDeparture, closedDeparture, pacedDeparture]) {
+    for (const dep of [warmDeparture, ...closedDepartures, pacedDeparture]) {
       const d = await db.prisma.departure.findUniqueOrThrow({ where: { id: dep.id } });
       const confirmed = await db.prisma.booking.aggregate({ where: { departureId: d.id, status: "CONFIRMED" }, _sum: { milliFeu: true, grossKg: true } });
       const bad =
@@ -337,15 +351,24 @@ async function main() {
     };
 
     console.log(`\nbench:booking — PostgreSQL, API in its own process, one departure of 45 FEU per phase; load average before start ${load.map((l) => l.toFixed(2)).join(" ")}`);
-    console.log(`closed loop, ${CLIENTS} clients × ${PER_CLIENT} requests (saturation; latency here is mostly queueing):`);
-    console.log(row("{ __typename }", trivialClosed));
-    console.log(row("createBooking", bookingClosed));
     console.log(
-      `  createBooking ÷ { __typename }: throughput ${(bookingRps / (trivialClosed.times.length / trivialClosed.seconds)).toFixed(2)}×, p99 ${(pct(bookingClosed.times, 99) / pct(trivialClosed.times, 99)).toFixed(2)}×`,
+      `closed loop, ${CLIENTS} concurrent clients × ${PER_CLIENT} requests each, ${CLOSED_ROUNDS} rounds (each client sends its next request when the last has answered; at saturation latency is mostly queueing):`,
     );
-    console.log(`  createBooking outcomes: ${outcomes(bookingClosed)}`);
-    console.log(`  createBooking writes: ${writePaths(writes0, writes1)}`);
-    console.log(`open loop at ${rate} req/s (half of createBooking's saturation) for ${PACED_SECONDS} s, latency from each request's scheduled time:`);
+    closedRounds.forEach((r, i) => {
+      console.log(` round ${i + 1}`);
+      console.log(row("{ __typename }", r.trivial));
+      console.log(row("createBooking", r.booking));
+      console.log(`  createBooking outcomes: ${outcomes(r.booking)}`);
+    });
+    const closedP99 = pct(median.booking.times, 99);
+    console.log(
+      `  median round (by createBooking p99): createBooking ÷ { __typename } throughput ${(rps(median.booking) / rps(median.trivial)).toFixed(2)}×, p99 ${(closedP99 / pct(median.trivial.times, 99)).toFixed(2)}×`,
+    );
+    console.log(
+      `  createBooking p99 ${closedP99.toFixed(1)} ms with ${CLIENTS} concurrent clients (median of ${CLOSED_ROUNDS} rounds): ${(closedP99 / TARGET_P99_MS).toFixed(2)}× the target of ${TARGET_P99_MS} ms — ${closedP99 <= TARGET_P99_MS ? "met ✓" : "not met ✗"}`,
+    );
+    console.log(`  createBooking writes, all rounds: ${writePaths(writes0, writes1)}`);
+    console.log(`open loop at ${rate} req/s (half of createBooking's median saturation) for ${PACED_SECONDS} s, latency from each request's scheduled time:`);
     console.log(row("{ __typename }", trivialPaced));
     console.log(row("createBooking", bookingPaced));
     const p99 = pct(bookingPaced.times, 99);
@@ -358,7 +381,7 @@ async function main() {
     console.log(`  createBooking writes: ${writePaths(writes1, writes2)}`);
     console.log("capacity:");
     for (const l of capacityLines) console.log(l);
-    const failed = [...bookingClosed.outcomes, ...bookingPaced.outcomes, ...trivialClosed.outcomes, ...trivialPaced.outcomes].filter(
+    const failed = [...closedRounds.flatMap((r) => [...r.booking.outcomes, ...r.trivial.outcomes]), ...bookingPaced.outcomes, ...trivialPaced.outcomes].filter(
       (o) => o !== "ok" && o !== "CONFIRMED" && o !== "WAITLISTED",
     );
     if (failed.length) console.log(`unexpected outcomes: ${failed.length}, e.g. ${failed[0]}`);
