@@ -58,9 +58,14 @@ export async function authenticate(db: Db, headers: Headers, now = new Date(), s
  * the next request; another API copy notices within `SESSION_CACHE_MS`. Only valid sessions
  * are kept: a refused token is looked up again every time. Expiry is checked on every use.
  */
-class SessionCache {
+export class SessionCache {
   private readonly entries = new Map<string, { row: SessionRow; until: number }>();
   static readonly MAX_ENTRIES = 10_000;
+  /**
+   * Counts `clear()`s. A lookup that started before a clear must not store what it read: the row
+   * may predate the logout that cleared the cache.
+   */
+  generation = 0;
 
   get(hash: string, nowMs: number): SessionRow | undefined {
     const e = this.entries.get(hash);
@@ -70,7 +75,15 @@ class SessionCache {
     return undefined;
   }
 
-  set(hash: string, row: SessionRow, until: number): void {
+  /** Remembers `row` until `until` (ms), unless the cache was cleared since `generation`. */
+  set(hash: string, row: SessionRow, until: number, generation: number): void {
+    if (generation !== this.generation) return;
+    const kept = this.entries.get(hash);
+    if (kept) {
+      // a touch (last seen) of a remembered row: keep its deadline
+      this.entries.set(hash, { row, until: kept.until });
+      return;
+    }
     if (this.entries.size >= SessionCache.MAX_ENTRIES) {
       // the oldest entry (a Map iterates in insertion order)
       const first = this.entries.keys().next();
@@ -81,6 +94,7 @@ class SessionCache {
 
   clear(): void {
     this.entries.clear();
+    this.generation++;
   }
 }
 
@@ -124,7 +138,12 @@ const SESSION_SQL = {
 
 async function authenticateSession(db: Db, token: string, now: Date, cacheMs: number): Promise<AuthResult> {
   const hash = sha256(token);
-  let cache = cacheMs > 0 ? sessionCaches.get(db) : undefined;
+  let cache: SessionCache | undefined;
+  if (cacheMs > 0) {
+    cache = sessionCaches.get(db) ?? new SessionCache();
+    sessionCaches.set(db, cache);
+  }
+  const generation = cache?.generation ?? 0;
   let session = cache?.get(hash, now.getTime());
   const cached = session !== undefined;
   if (!session) [session] = await readDirect<SessionRow>(db, SESSION_SQL, [hash]);
@@ -133,17 +152,13 @@ async function authenticateSession(db: Db, token: string, now: Date, cacheMs: nu
   const { orgId, orgSlug, orgKind, orgName, roles } = session;
   // no membership in the session's active org (any more)
   if (orgId === null || orgSlug === null || orgKind === null || orgName === null || roles === null) return { actor: null, problem: "invalid" };
+  let touched = false;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
     session = { ...session, lastSeenAt: now };
+    touched = true;
   }
-  if (cacheMs > 0 && !cached) {
-    if (!cache) {
-      cache = new SessionCache();
-      sessionCaches.set(db, cache);
-    }
-    cache.set(hash, session, now.getTime() + cacheMs);
-  }
+  if (cache && (!cached || touched)) cache.set(hash, session, now.getTime() + cacheMs, generation);
   return {
     problem: null,
     actor: {
