@@ -28,6 +28,8 @@ export default defineConfig({
     // Tests pick their language explicitly; the browser default only matters for the first visit.
     locale: "en-US",
     timezoneId: "Asia/Shanghai",
+    // The portal turns antd's animations off for it: no click lands on a dialog still zooming in.
+    reducedMotion: "reduce",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

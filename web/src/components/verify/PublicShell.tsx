@@ -10,8 +10,8 @@ import { type ReactNode, useEffect } from "react";
 import { LogoMark } from "@/components/Logo";
 import type { PublicLocale } from "@/i18n/public/config";
 import type { PublicDictionary } from "@/i18n/public/en";
+import { useThemeForMotion } from "@/lib/useThemeForMotion";
 import { withLang } from "@/lib/verify/links";
-import { theme } from "@/theme";
 import { PublicI18nProvider } from "./PublicI18n";
 import { PublicLanguageSwitch } from "./PublicLanguageSwitch";
 
@@ -23,6 +23,7 @@ const ANTD_LOCALES = { "zh-CN": zhCN, en: enUS, vi: viVN, th: thTH, lo: enUS } a
  * login and no portal navigation: these pages are opened by anyone, mostly from a phone.
  */
 export function PublicShell({ locale, t, children }: { locale: PublicLocale; t: PublicDictionary; children: ReactNode }) {
+  const { theme } = useThemeForMotion();
   useEffect(() => {
     // The root layout knows only the portal's languages; the page's own language wins here.
     document.documentElement.lang = locale;
