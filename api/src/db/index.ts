@@ -26,18 +26,19 @@ export interface Database {
 }
 
 /**
- * Runs one read-only statement straight on the driver, without Prisma's per-query work (about
- * half a millisecond); `name` prepares it once per connection on PostgreSQL, so it is planned
- * once. For the hottest reads only (session lookup, booking facts, public verification); writes
- * go through Prisma.
+ * Runs one statement straight on the driver, without Prisma's per-query work (about half a
+ * millisecond); `name` prepares it once per connection on PostgreSQL, so it is planned once.
+ * For the hot paths only: the session lookup, the booking facts and the booking writes (each one
+ * self-contained statement, never inside an interactive transaction), public verification.
+ * Everything else goes through Prisma.
  */
 export type DirectQuery = <T>(statement: { name: string; text: string }, values: unknown[]) => Promise<T[]>;
 const directQueries = new WeakMap<object, DirectQuery>();
 /**
- * Runs a read-only statement on the driver where the client was opened by openDatabase (see
- * DirectQuery), through Prisma for other clients (e.g. extended ones).
+ * Runs a statement on the driver where the client was opened by openDatabase (see DirectQuery),
+ * through Prisma for other clients (PGlite's, extended ones).
  */
-export function readDirect<T>(db: PrismaClient, statement: { name: string; text: string }, values: unknown[]): Promise<T[]> {
+export function queryDirect<T>(db: PrismaClient, statement: { name: string; text: string }, values: unknown[]): Promise<T[]> {
   const direct = directQueries.get(db);
   return direct ? direct<T>(statement, values) : db.$queryRawUnsafe<T[]>(statement.text, ...values);
 }

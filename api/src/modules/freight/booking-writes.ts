@@ -1,5 +1,5 @@
 import type { ServiceContext } from "../../context.js";
-import { type Db, readDirect } from "../../db/index.js";
+import { type Db, queryDirect } from "../../db/index.js";
 import type { Booking } from "../../generated/prisma/client.js";
 import { actorOf } from "../identity/guards.js";
 
@@ -102,7 +102,7 @@ const INSERT_ONE = {
 };
 
 async function insertOne(db: Db, w: BookingWrite): Promise<Booking> {
-  const rows = await readDirect<BookingRow>(db, INSERT_ONE, [JSON.stringify(w.booking), JSON.stringify(w.lines), JSON.stringify(w.audit)]);
+  const rows = await queryDirect<BookingRow>(db, INSERT_ONE, [JSON.stringify(w.booking), JSON.stringify(w.lines), JSON.stringify(w.audit)]);
   const row = rows[0];
   if (!row) throw new Error("the booking insert returned no row");
   return fromRow(row);
@@ -174,7 +174,7 @@ async function insertBatch(db: Db, departureId: string, writes: readonly Booking
   const bookings = writes.map((w, i) => ({ ...w.booking, ord: i + 1 }));
   const lines = writes.flatMap((w) => w.lines.map((l) => ({ ...l, bookingId: w.booking.id })));
   const audits = writes.map((w) => ({ ...w.audit, bookingId: w.booking.id }));
-  const rows = await readDirect<BookingRow>(db, INSERT_BATCH, [departureId, JSON.stringify(bookings), JSON.stringify(lines), JSON.stringify(audits)]);
+  const rows = await queryDirect<BookingRow>(db, INSERT_BATCH, [departureId, JSON.stringify(bookings), JSON.stringify(lines), JSON.stringify(audits)]);
   const byId = new Map(rows.map((r) => [r.id, fromRow(r)]));
   return writes.map((w) => {
     const row = byId.get(w.booking.id);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { ServiceContext } from "../../context.js";
-import { readDirect, type Tx } from "../../db/index.js";
+import { queryDirect, type Tx } from "../../db/index.js";
 import { ConflictError, DomainError, NotFoundError, RuleViolationError, ValidationError } from "../../errors.js";
 import type { Booking, Departure, VehicleModel } from "../../generated/prisma/client.js";
 import type { BookingMode, BookingStatus, DepartureStatus, OrgKind } from "../../generated/prisma/enums.js";
@@ -101,7 +101,7 @@ const FACTS_SQL = {
  */
 async function loadBookingFacts(ctx: ServiceContext, makerOrgId: string, req: BookingRequest, idempotencyKey: string | null): Promise<BookingFacts> {
   const values = [makerOrgId, JSON.stringify([...new Set(req.lines.map((l) => l.vehicleModelId))]), req.consigneeOrgId ?? null, idempotencyKey, req.departureId];
-  const rows = await readDirect<FactsRow>(ctx.db, FACTS_SQL, values);
+  const rows = await queryDirect<FactsRow>(ctx.db, FACTS_SQL, values);
   const row = rows[0];
   if (!row) throw new Error("the booking facts query returned no row");
   const { models, consigneeKind, earlierId, ...departure } = row;

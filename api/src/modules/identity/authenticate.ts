@@ -1,5 +1,5 @@
 import type { Actor } from "../../context.js";
-import { type Db, readDirect } from "../../db/index.js";
+import { type Db, queryDirect } from "../../db/index.js";
 import type { MemberRole, OrgKind } from "../../generated/prisma/client.js";
 import { API_KEY_PREFIX, parseApiKey, SESSION_PREFIX, sha256 } from "./tokens.js";
 
@@ -146,7 +146,7 @@ async function authenticateSession(db: Db, token: string, now: Date, cacheMs: nu
   const generation = cache?.generation ?? 0;
   let session = cache?.get(hash, now.getTime());
   const cached = session !== undefined;
-  if (!session) [session] = await readDirect<SessionRow>(db, SESSION_SQL, [hash]);
+  if (!session) [session] = await queryDirect<SessionRow>(db, SESSION_SQL, [hash]);
   if (!session || session.revokedAt || session.disabledAt) return { actor: null, problem: "invalid" };
   if (session.expiresAt <= now) return { actor: null, problem: "expired" };
   const { orgId, orgSlug, orgKind, orgName, roles } = session;

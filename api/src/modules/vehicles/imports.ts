@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { buildBatch } from "@corridor/chain/proof";
 import type { ServiceContext } from "../../context.js";
-import { type Db, readDirect, type Tx } from "../../db/index.js";
+import { type Db, queryDirect, type Tx } from "../../db/index.js";
 import { ValidationError } from "../../errors.js";
 import { mspIdOf } from "../../ledger.js";
 import { writerOrgOf } from "../freight/access.js";
@@ -427,7 +427,7 @@ const REGISTERED_AMONG = { name: "corridor.vehiclesRegisteredAmong", text: `SELE
 
 /** Which of these keys are registered already (a read: straight on the driver where it can). */
 async function registeredAmong(db: Db, keys: string[]): Promise<{ vin: string }[]> {
-  return readDirect<{ vin: string }>(db, REGISTERED_AMONG, [keys]);
+  return queryDirect<{ vin: string }>(db, REGISTERED_AMONG, [keys]);
 }
 
 /** One INSERT … SELECT FROM unnest for the vehicles, then the batches' rows and outbox messages. */

@@ -1,7 +1,7 @@
 // Verification of a vehicle by anyone, without logging in: what the platform knows and how it
 // was anchored, and the self-contained proof file (chain/proof FORMAT.md) that checks offline.
 import { createVehicleProof, signEndorsement, type VehicleProof } from "@corridor/chain/proof";
-import { type Db, readDirect } from "../../db/index.js";
+import { type Db, queryDirect } from "../../db/index.js";
 import { RuleViolationError } from "../../errors.js";
 import type { AnchorStatus, CertificationStatus, CustodyType } from "../../generated/prisma/enums.js";
 import { type LedgerHub, PLATFORM_MSP } from "../../ledger.js";
@@ -145,7 +145,7 @@ export async function verifyVehicle(db: Db, input: { vin: string; market?: strin
   const values = market ? [key, day, dayEnd, market] : [key, day, dayEnd];
   // Straight on the driver as a prepared statement where the client allows (planned once per
   // connection); through Prisma otherwise.
-  const rows = await readDirect<{ r: VerificationRow | string }>(db, statement, values);
+  const rows = await queryDirect<{ r: VerificationRow | string }>(db, statement, values);
   const raw = rows[0]?.r;
   if (!raw) return null;
   const v: VerificationRow = typeof raw === "string" ? JSON.parse(raw) : raw;
