@@ -152,7 +152,7 @@ export function createApp(opts: AppOptions): App {
     context: async (initial): Promise<Context> => {
       const { request } = initial;
       const requestId = request.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
-      const auth = await authenticate(opts.db, request.headers, new Date(), config.SESSION_CACHE_MS);
+      const auth = await authenticate(opts.db, request.headers, { sessionCacheMs: config.SESSION_CACHE_MS });
       const setCookies: string[] = [];
       cookieJar.set(request, setCookies);
       return {

@@ -41,11 +41,12 @@ export function isPlatformAdmin(orgKind: OrgKind, roles: MemberRole[]): boolean 
  * Resolves the caller; at most one query per request on the hot path. With `sessionCacheMs` > 0
  * a session found valid is remembered for that long (see `SessionCache`).
  */
-export async function authenticate(db: Db, headers: Headers, now = new Date(), sessionCacheMs = 0): Promise<AuthResult> {
+export async function authenticate(db: Db, headers: Headers, opts: { now?: Date; sessionCacheMs?: number } = {}): Promise<AuthResult> {
   const credential = credentialOf(headers);
   if (credential === null) return anonymous;
+  const now = opts.now ?? new Date();
   if (credential.startsWith(API_KEY_PREFIX)) return authenticateApiKey(db, credential, now);
-  if (credential.startsWith(SESSION_PREFIX)) return authenticateSession(db, credential, now, sessionCacheMs);
+  if (credential.startsWith(SESSION_PREFIX)) return authenticateSession(db, credential, now, opts.sessionCacheMs ?? 0);
   return { actor: null, problem: "invalid" };
 }
 
@@ -140,8 +141,11 @@ async function authenticateSession(db: Db, token: string, now: Date, cacheMs: nu
   const hash = sha256(token);
   let cache: SessionCache | undefined;
   if (cacheMs > 0) {
-    cache = sessionCaches.get(db) ?? new SessionCache();
-    sessionCaches.set(db, cache);
+    cache = sessionCaches.get(db);
+    if (!cache) {
+      cache = new SessionCache();
+      sessionCaches.set(db, cache);
+    }
   }
   const generation = cache?.generation ?? 0;
   let session = cache?.get(hash, now.getTime());
