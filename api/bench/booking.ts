@@ -338,7 +338,7 @@ async function main() {
 
     const fmt = (x: number) => x.toFixed(1).padStart(6);
     const row = (label: string, r: Run) =>
-      `  ${label.padEnd(16)} ${(r.times.length / r.seconds).toFixed(0).padStart(5)} req/s   p50 ${fmt(pct(r.times, 50))} ms   p95 ${fmt(pct(r.times, 95))} ms   p99 ${fmt(pct(r.times, 99))} ms   CPU per request: API ${((r.serverCpu / r.times.length) * 1000).toFixed(2)} ms, PostgreSQL ${((r.postgresCpu / r.times.length) * 1000).toFixed(2)} ms, load generator ${((r.clientCpu / r.times.length) * 1000).toFixed(2)} ms`;
+      `  ${label.padEnd(16)} ${rps(r).toFixed(0).padStart(5)} req/s   p50 ${fmt(pct(r.times, 50))} ms   p95 ${fmt(pct(r.times, 95))} ms   p99 ${fmt(pct(r.times, 99))} ms   CPU per request: API ${((r.serverCpu / r.times.length) * 1000).toFixed(2)} ms, PostgreSQL ${((r.postgresCpu / r.times.length) * 1000).toFixed(2)} ms, load generator ${((r.clientCpu / r.times.length) * 1000).toFixed(2)} ms`;
     /** Count and latency of each outcome: space taken (row locked until commit) versus waitlisted. */
     const outcomes = (r: Run) => {
       const by = new Map<string, number[]>();
