@@ -1,5 +1,5 @@
-import { cargoClass, crateKwh, floorOrientations, tiersIn } from "./crate.js";
-import { type BlockDemand, stopFloorLength } from "./floor-plan.js";
+import { cargoClass, crateKwh, floorOrientations, maxOnTop, tiersIn } from "./crate.js";
+import { type BaseRules, type BlockDemand, type PoolDemand, stopFloorLength } from "./floor-plan.js";
 import { type FloorPatternTable, type Footprint, floorTableFor, footprintKey } from "./layer-pattern.js";
 import { mayJoin } from "./lithium.js";
 import type { CargoClass, CargoLine, ContainerType, CrateSpec, LithiumRules, LithiumUn } from "./types.js";
@@ -121,16 +121,34 @@ export function takeFront(chunk: Chunk, n: number): [Chunk, Chunk] {
 export interface DraftContext {
   rules: LithiumRules;
   maxStops: number;
+  /** Smallest share of a crate's base resting on crates below (default 0.75). */
+  minSupport?: number;
 }
 
 const stopKey = (info: LineInfo) => info.stop;
 
 interface StopFloor {
   /** Crates per column pool at this stop. */
-  pools: Map<string, number>;
-  /** Columns per footprint at this stop. */
+  pools: Map<string, PoolDemand>;
+  /** Columns per footprint at this stop, with their pools. */
   blocks: Map<string, BlockDemand>;
   length: number;
+}
+
+/** A pool with `add` more crates of one kind. */
+function grownPool(prev: PoolDemand | undefined, key: string, tiers: number, crate: CrateSpec, add: number): PoolDemand {
+  const size = { length: crate.length, width: crate.width, height: crate.height };
+  if (!prev) return { key, crates: add, tiers, exact: size, maxOnTop: maxOnTop(crate), minKg: crate.grossKg, maxKg: crate.grossKg };
+  const e = prev.exact;
+  return {
+    key,
+    crates: prev.crates + add,
+    tiers,
+    exact: e && e.length === size.length && e.width === size.width && e.height === size.height ? e : null,
+    maxOnTop: Math.min(prev.maxOnTop, maxOnTop(crate)),
+    minKg: Math.min(prev.minKg, crate.grossKg),
+    maxKg: Math.max(prev.maxKg, crate.grossKg),
+  };
 }
 
 /**
@@ -173,18 +191,27 @@ export class ContainerDraft {
     return [...this.floors].map(([stop, f]) => ({ stop, demands: [...f.blocks.values()] }));
   }
 
+  /** What base layers must satisfy in this container. */
+  get baseRules(): BaseRules {
+    return { height: this.type.inner.height, width: this.type.inner.width, minSupport: this.ctx.minSupport ?? 0.75 };
+  }
+
   /** Stop floor plan length if `add` more crates of a line join. */
-  private stopLengthWith(info: LineInfo, fit: LineFit, add: number): { stop: string; length: number; block: BlockDemand } {
+  private stopLengthWith(info: LineInfo, fit: LineFit, add: number): { stop: string; length: number; block: BlockDemand; pool: PoolDemand } {
     const stop = stopKey(info);
     const floor = this.floors.get(stop);
-    const have = floor?.pools.get(fit.pool) ?? 0;
+    const prevPool = floor?.pools.get(fit.pool);
+    const have = prevPool?.crates ?? 0;
+    const pool = grownPool(prevPool, fit.pool, fit.tiers, info.crate, add);
     const extra = Math.ceil((have + add) / fit.tiers) - Math.ceil(have / fit.tiers);
     const prev = floor?.blocks.get(fit.footprint);
-    const block = { key: fit.footprint, table: fit.table, columns: (prev?.columns ?? 0) + extra };
-    if (extra === 0 && floor) return { stop, length: floor.length, block };
+    const pools = prev?.pools ? (prevPool ? prev.pools.map((p) => (p.key === fit.pool ? pool : p)) : [...prev.pools, pool]) : [pool];
+    const block: BlockDemand = { key: fit.footprint, table: fit.table, columns: (prev?.columns ?? 0) + extra, pools };
+    // Without a second footprint there is nothing to stand on, so no base layer can change.
+    if (extra === 0 && floor && floor.blocks.size === 1 && prev) return { stop, length: floor.length, block, pool };
     const demands: BlockDemand[] = [block];
     if (floor) for (const b of floor.blocks.values()) if (b.key !== fit.footprint) demands.push(b);
-    return { stop, length: stopFloorLength(demands, this.type.inner.width), block };
+    return { stop, length: stopFloorLength(demands, this.type.inner.width, this.baseRules), block, pool };
   }
 
   /** Whether n crates of the line may join on every count but floor length. */
@@ -239,10 +266,10 @@ export class ContainerDraft {
     const info = chunk.info;
     const fit = lineFit(info, this.type);
     if (!fit) throw new Error(`line ${info.line.id} does not fit ${this.type.code}`);
-    const { stop, length, block } = this.stopLengthWith(info, fit, chunk.quantity);
+    const { stop, length, block, pool } = this.stopLengthWith(info, fit, chunk.quantity);
     this.usedLength += length - (this.floors.get(stop)?.length ?? 0);
-    const floor = this.floors.get(stop) ?? { pools: new Map<string, number>(), blocks: new Map<string, BlockDemand>(), length: 0 };
-    floor.pools.set(fit.pool, (floor.pools.get(fit.pool) ?? 0) + chunk.quantity);
+    const floor = this.floors.get(stop) ?? { pools: new Map<string, PoolDemand>(), blocks: new Map<string, BlockDemand>(), length: 0 };
+    floor.pools.set(fit.pool, pool);
     floor.blocks.set(fit.footprint, block);
     floor.length = length;
     this.floors.set(stop, floor);

@@ -1,6 +1,7 @@
 import type { ContainerDraft, LineInfo } from "./draft.js";
 import { lineFit } from "./draft.js";
-import { planStopFloor } from "./floor-plan.js";
+import { coveredFloorArea } from "./floor-area.js";
+import { assignBaseLayers, type BaseLayer, type BlockDemand, baseGeometry, planStopFloor } from "./floor-plan.js";
 import type { FloorPatternTable } from "./layer-pattern.js";
 import { summarizeLithium } from "./lithium.js";
 import type { CenterOfGravity, CrateSpec, Destination, Placement, PlannedContainer } from "./types.js";
@@ -21,6 +22,9 @@ interface Column {
 
 interface PlacedColumn {
   column: Column;
+  /** Height of the base layer the column stands on (0 on the floor), and its layers. */
+  z: number;
+  tiersBelow: number;
   /** Relative to the block start along x; absolute across y. */
   x: number;
   y: number;
@@ -47,14 +51,25 @@ const cmp = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 
 interface ContainerColumns {
   /** Columns per stop and footprint key, pool after pool. */
   columns: Map<string, Column[]>;
+  /** Crates set aside for base layers per stop and pool, heaviest first. */
+  baseCrates: Map<string, Crate[]>;
   stops: Map<string, Destination>;
+}
+
+/** Per stop: the demands after base layers took their crates, and the base layers. */
+type PreparedStops = Map<string, { demands: BlockDemand[]; bases: BaseLayer[] }>;
+
+function prepareStops(draft: ContainerDraft): PreparedStops {
+  const out: PreparedStops = new Map();
+  for (const { stop, demands } of draft.stopDemands()) out.set(stop, assignBaseLayers(demands, draft.baseRules));
+  return out;
 }
 
 /**
  * Crates per stop and column pool, lines in the order they joined (bookings stay together), cut
  * into columns of the pool's tiers with the heavier crates low.
  */
-function collectColumns(draft: ContainerDraft): ContainerColumns {
+function collectColumns(draft: ContainerDraft, prepared: PreparedStops): ContainerColumns {
   const pools = new Map<string, { footprint: string; tiers: number; crates: Crate[] }>();
   const stops = new Map<string, Destination>();
   for (const chunk of draft.chunks.values()) {
@@ -71,8 +86,19 @@ function collectColumns(draft: ContainerDraft): ContainerColumns {
     for (const crateIndex of indices) pool.crates.push({ info, crateIndex });
     pools.set(key, pool);
   }
+  const baseTake = new Map<string, number>();
+  for (const [stop, { bases }] of prepared) for (const b of bases) baseTake.set(`${stop}\u0000${b.pool}`, (baseTake.get(`${stop}\u0000${b.pool}`) ?? 0) + b.crates);
   const columns = new Map<string, Column[]>();
-  for (const pool of pools.values()) {
+  const baseCrates = new Map<string, Crate[]>();
+  for (const [key, pool] of pools) {
+    const take = baseTake.get(key) ?? 0;
+    if (take > 0) {
+      // The heaviest crates of the pool go into the base layer, low in the container.
+      const heavy = [...pool.crates].sort((a, b) => b.info.kg - a.info.kg || a.info.order - b.info.order || a.crateIndex - b.crateIndex).slice(0, take);
+      const taken = new Set(heavy);
+      baseCrates.set(key, heavy);
+      pool.crates = pool.crates.filter((c) => !taken.has(c));
+    }
     const list = columns.get(pool.footprint) ?? [];
     for (let i = 0; i < pool.crates.length; i += pool.tiers) {
       const crates = pool.crates.slice(i, i + pool.tiers).sort((a, b) => b.info.kg - a.info.kg || a.info.order - b.info.order || a.crateIndex - b.crateIndex);
@@ -81,7 +107,7 @@ function collectColumns(draft: ContainerDraft): ContainerColumns {
     }
     columns.set(pool.footprint, list);
   }
-  return { columns, stops };
+  return { columns, baseCrates, stops };
 }
 
 /** Splits one footprint's block at one stop in two, so lighter cargo can flank heavier. */
@@ -93,32 +119,35 @@ interface BlockSplit {
 
 const PART = "\u0001";
 
-function buildBlocks(draft: ContainerDraft, cc: ContainerColumns, split: BlockSplit | null): { blocks: LaidBlock[]; length: number } {
+function buildBlocks(draft: ContainerDraft, prepared: PreparedStops, cc: ContainerColumns, split: BlockSplit | null): { blocks: LaidBlock[]; length: number } {
   const width = draft.type.inner.width;
   const blocks: LaidBlock[] = [];
   let length = 0;
-  for (const { stop, demands: base } of draft.stopDemands()) {
+  for (const [stop, { demands: base, bases }] of prepared) {
     let demands = base;
     if (split && split.stop === stop) {
       demands = base.flatMap((d) =>
         d.key === split.key
           ? [
-              { ...d, key: `${d.key}${PART}a`, columns: split.first },
-              { ...d, key: `${d.key}${PART}b`, columns: d.columns - split.first },
+              { key: `${d.key}${PART}a`, footprint: d.key, table: d.table, columns: split.first },
+              { key: `${d.key}${PART}b`, footprint: d.key, table: d.table, columns: d.columns - split.first },
             ]
           : [d],
       );
     }
+    const baseLeft = new Map<string, Crate[]>();
+    for (const b of bases) if (!baseLeft.has(b.pool)) baseLeft.set(b.pool, [...(cc.baseCrates.get(`${stop}\u0000${b.pool}`) ?? [])]);
     const tables = new Map(demands.map((d) => [d.key, d.table]));
+    const footprints = new Map(demands.map((d) => [d.key, d.footprint ?? d.key.split(PART)[0]!]));
     const next = new Map<string, number>();
     const take = (key: string, n: number): Column[] => {
-      const footprint = key.split(PART)[0]!;
+      const footprint = footprints.get(key)!;
       const list = cc.columns.get(`${stop}\u0000${footprint}`) ?? [];
       const from = next.get(footprint) ?? 0;
       next.set(footprint, from + n);
       return list.slice(from, from + n);
     };
-    const plan = planStopFloor(demands, width);
+    const plan = planStopFloor(demands, width, bases);
     length += plan.length;
     for (const host of plan.hosts) {
       const placed: PlacedColumn[] = [];
@@ -128,13 +157,25 @@ function buildBlocks(draft: ContainerDraft, cc: ContainerColumns, split: BlockSp
       const guestCols = host.guests.map((g) => ({ g, cols: take(g.key, g.columns) }));
       const own = take(host.key, host.columns);
       const across = (table: FloorPatternTable, rotated: boolean) => table.orientations.find((o) => o.rotated === rotated)!.dy;
+      let raisedBy = 0;
+      if (host.base) {
+        const b = host.base;
+        const crates = baseLeft.get(b.pool)!.splice(0, b.crates);
+        baseGeometry(hostTable, host.columns, b.table).positions.forEach((p, k) => {
+          const stack = crates.slice(k * b.layers, (k + 1) * b.layers);
+          const first = stack[0]!.info.crate;
+          const column = { crates: stack, kg: stack.reduce((sum, c) => sum + c.info.kg, 0), length: first.length, width: first.width };
+          placed.push({ column, z: 0, tiersBelow: 0, x: p.x, y: p.y + centre, rotated: p.rotated, cellAcross: across(b.table, p.rotated) });
+        });
+        raisedBy = b.layers * b.height;
+      }
       hostTable.blockPositions(host.columns).forEach((p, k) => {
-        placed.push({ column: own[k]!, x: p.x, y: p.y + centre, rotated: p.rotated, cellAcross: across(hostTable, p.rotated) });
+        placed.push({ column: own[k]!, z: raisedBy, tiersBelow: host.base?.layers ?? 0, x: p.x, y: p.y + centre, rotated: p.rotated, cellAcross: across(hostTable, p.rotated) });
       });
       for (const { g, cols } of guestCols) {
         const guestTable = tables.get(g.key)!;
         guestTable.positionsIn(g.length, g.width, g.columns).forEach((p, k) => {
-          placed.push({ column: cols[k]!, x: g.xOffset + p.x, y: g.yOffset + p.y, rotated: p.rotated, cellAcross: across(guestTable, p.rotated) });
+          placed.push({ column: cols[k]!, z: 0, tiersBelow: 0, x: g.xOffset + p.x, y: g.yOffset + p.y, rotated: p.rotated, cellAcross: across(guestTable, p.rotated) });
         });
       }
       let kg = 0;
@@ -226,15 +267,17 @@ const SPLIT_SHARES = [0.5, 0.35, 0.65, 0.2, 0.8];
 export function layoutContainer(draft: ContainerDraft, index: number): PlannedContainer {
   const type = draft.type;
   const L = type.inner.length;
-  const cc = collectColumns(draft);
-  let best = arrange(buildBlocks(draft, cc, null).blocks, L);
+  const prepared = prepareStops(draft);
+  const cc = collectColumns(draft, prepared);
+  let best = arrange(buildBlocks(draft, prepared, cc, null).blocks, L);
   if (best.offset > COG_TOLERANCE * L) {
-    search: for (const { stop, demands } of draft.stopDemands()) {
+    search: for (const [stop, { demands }] of prepared) {
       for (const d of demands) {
+        if (d.raised) continue;
         for (const share of SPLIT_SHARES) {
           const first = Math.min(d.columns - 1, Math.max(1, Math.round(d.columns * share)));
           if (first < 1 || first >= d.columns) continue;
-          const { blocks, length } = buildBlocks(draft, cc, { stop, key: d.key, first });
+          const { blocks, length } = buildBlocks(draft, prepared, cc, { stop, key: d.key, first });
           if (length > L) continue;
           const candidate = arrange(blocks, L);
           if (candidate.offset < best.offset - 1) best = candidate;
@@ -267,7 +310,7 @@ export function layoutContainer(draft: ContainerDraft, index: number): PlannedCo
   for (const [b, block] of order.entries()) {
     for (const col of block.columns) {
       const y = mirror.has(b) ? W - col.y - across(col) : col.y;
-      let z = 0;
+      let z = col.z;
       col.column.crates.forEach(({ info, crateIndex }, tier) => {
         const c = info.crate;
         const dims = { length: col.rotated ? c.width : c.length, width: col.rotated ? c.length : c.width, height: c.height };
@@ -282,7 +325,7 @@ export function layoutContainer(draft: ContainerDraft, index: number): PlannedCo
           rotated: col.rotated,
           dims,
           grossKg: c.grossKg,
-          tier: tier + 1,
+          tier: col.tiersBelow + tier + 1,
         });
         z += c.height;
       });
@@ -300,14 +343,13 @@ function describeContainer(draft: ContainerDraft, index: number, placements: Pla
   let my = 0;
   let mz = 0;
   let volume = 0;
-  let floor = 0;
+  const floor = coveredFloorArea(placements);
   for (const p of placements) {
     kg += p.grossKg;
     mx += p.grossKg * (p.x + p.dims.length / 2);
     my += p.grossKg * (p.y + p.dims.width / 2);
     mz += p.grossKg * (p.z + p.dims.height / 2);
     volume += p.dims.length * p.dims.width * p.dims.height;
-    if (p.z === 0) floor += p.dims.length * p.dims.width;
   }
   const cx = kg > 0 ? mx / kg : inner.length / 2;
   const cy = kg > 0 ? my / kg : inner.width / 2;

@@ -1,6 +1,7 @@
 import { checkPlan } from "./check-plan.js";
 import { cargoClass, crateKwh, floorOrientations, maxOnTop } from "./crate.js";
 import { type Chunk, ContainerDraft, makeLineInfo } from "./draft.js";
+import { coveredFloorArea } from "./floor-area.js";
 import { layoutContainer } from "./layout.js";
 import { NO_LITHIUM_RULES, segregated, summarizeLithium } from "./lithium.js";
 import type {
@@ -364,7 +365,7 @@ export function moveBookingToContainer(plan: ConsolidationPlan, input: Consolida
   let restowed = false;
   let targetPlacements = [...target.placements, ...placed];
   if (leftOver > 0) {
-    const again = restow(type, target.index, [...target.placements, ...movers.map((m) => m.placement)], input, { rules, maxStops });
+    const again = restow(type, target.index, [...target.placements, ...movers.map((m) => m.placement)], input, { rules, maxStops, minSupport });
     if (again) {
       restowed = true;
       targetPlacements = again;
@@ -392,7 +393,7 @@ export function moveBookingToContainer(plan: ConsolidationPlan, input: Consolida
       if (rest.length === 0) continue;
       // Crates that stood on the booking's crates would hang in the air: stow what is left again.
       if (!supported(rest, minSupport)) {
-        const again = restow(c.type, containers.length, rest, input, { rules, maxStops });
+        const again = restow(c.type, containers.length, rest, input, { rules, maxStops, minSupport });
         if (!again) return refuse("PLAN_CHECK", `container ${c.index + 1} cannot be stowed again without this booking's crates`, n, n);
         rest = again;
       }
@@ -439,7 +440,7 @@ function restow(
   index: number,
   placements: readonly Placement[],
   input: ConsolidationInput,
-  ctx: { rules: LithiumRules; maxStops: number },
+  ctx: { rules: LithiumRules; maxStops: number; minSupport: number },
 ): Placement[] | null {
   const order = new Map(input.lines.map((l, i) => [l.id, i]));
   const byLine = new Map<string, number[]>();
@@ -478,7 +479,7 @@ export function describePlacements(type: ContainerType, index: number, placement
   let my = 0;
   let mz = 0;
   let volume = 0;
-  let floor = 0;
+  const floor = coveredFloorArea(placements);
   const stops = new Map<string, Destination>();
   const bookings: string[] = [];
   const seenBookings = new Set<string>();
@@ -489,7 +490,6 @@ export function describePlacements(type: ContainerType, index: number, placement
     my += p.grossKg * (p.y + p.dims.width / 2);
     mz += p.grossKg * (p.z + p.dims.height / 2);
     volume += p.dims.length * p.dims.width * p.dims.height;
-    if (p.z === 0) floor += p.dims.length * p.dims.width;
     const line = lines.get(p.lineId);
     if (line) {
       const d = line.destination;

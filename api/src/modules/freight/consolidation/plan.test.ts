@@ -36,6 +36,43 @@ describe("planConsolidation: packing", () => {
     expect(bikes.filter((b) => b.y >= 1950)).toHaveLength(21);
   });
 
+  it("stands e-motorcycle crates on a layer of CKD cartons, using the headroom two tiers leave", () => {
+    // 36 motorcycle crates take 11.4 m of floor two high (2.2 of 2.697 m); 216 cartons in columns
+    // of six would need 36 columns, and the strip and door end hold only 24: two containers.
+    // Under every motorcycle column fit four cartons turned (1.6 × 0.6 m of its 1.9 × 0.65 m),
+    // 400 + 2 × 1,100 = 2,600 mm: 72 cartons go under, the other 144 fit beside, one container.
+    const { plan: p } = plan({ lines: [line({ quantity: 36 }), line({ crate: crate(CARTON), quantity: 216 })] });
+    expect(p.containers).toHaveLength(1);
+    const placements = p.containers[0]!.placements;
+    const raised = placements.filter((q) => q.dims.height === 1100 && q.z === 400);
+    expect(raised).toHaveLength(18);
+    expect(raised.every((q) => q.tier === 2)).toBe(true);
+    expect(placements.filter((q) => q.dims.height === 1100 && q.z === 1500)).toHaveLength(18);
+    const underneath = placements.filter(
+      (q) =>
+        q.dims.height === 400 &&
+        q.z === 0 &&
+        raised.some((m) => q.x >= m.x && q.x + q.dims.length <= m.x + m.dims.length && q.y >= m.y && q.y + q.dims.width <= m.y + m.dims.width),
+    );
+    expect(underneath).toHaveLength(72);
+    // Floor used counts the outline seen from above: the motorcycle columns and the 24 carton
+    // columns beside them, not the pads hidden under the columns.
+    const floor = (18 * 1900 * 650 + 24 * 600 * 400) / (CONTAINER_40HQ.inner.length * CONTAINER_40HQ.inner.width);
+    expect(p.containers[0]!.floorUtilizationPct).toBeCloseTo(floor * 100, 1);
+  });
+
+  it("raises no crate on cartons too light to bear it, nor on pads that would carry it on less than its minimum support", () => {
+    // A carton of 5 kg bears 5 × 5 kg at the bottom of its own stack; a column of two 90 kg
+    // motorcycles spread over a pad of four puts 45 kg on each.
+    const light = plan({ lines: [line({ quantity: 36 }), line({ crate: crate({ ...CARTON, grossKg: 5 }), quantity: 216 })] }).plan;
+    expect(light.containers).toHaveLength(2);
+    expect(light.containers.flatMap((c) => c.placements).filter((q) => q.dims.height === 1100 && q.z === 400)).toHaveLength(0);
+    // Four turned cartons cover 78 % of a motorcycle crate's base: enough at 75 %, not at 80 %.
+    const strict = plan({ lines: [line({ quantity: 36 }), line({ crate: crate(CARTON), quantity: 216 })], options: { minSupportRatio: 0.8 } }).plan;
+    expect(strict.containers).toHaveLength(2);
+    expect(strict.containers.flatMap((c) => c.placements).filter((q) => q.dims.height === 1100 && q.z === 400)).toHaveLength(0);
+  });
+
   it("puts heavier crates low when lines share columns", () => {
     const light = line({ crate: crate({ grossKg: 60 }), quantity: 1 });
     const heavy = line({ crate: crate({ grossKg: 120 }), quantity: 1 });

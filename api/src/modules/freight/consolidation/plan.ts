@@ -52,7 +52,7 @@ export function planConsolidation(input: ConsolidationInput): ConsolidationPlan 
   const reference = checkInput(input);
   const options = input.options ?? {};
   const rules = input.lithiumRules ?? NO_LITHIUM_RULES;
-  const ctx = { rules, maxStops: options.maxStopsPerContainer ?? 3 };
+  const ctx = { rules, maxStops: options.maxStopsPerContainer ?? 3, minSupport: options.minSupportRatio ?? 0.75 };
 
   const { accepted, rejected, resolution } = acceptLines({ lines: input.lines, containerTypes: input.containerTypes, reference, rules });
   let drafts = assignContainers(accepted, { ctx, multiDrop: options.multiDrop !== "never" });

@@ -131,7 +131,7 @@ export function renderLoadPlanSvg(container: PlannedContainer, options: SvgOptio
       body.push(
         `<rect x="${n1(x)}" y="${n1(y)}" width="${n1(w)}" height="${n1(hh)}" fill="${esc(color)}" stroke="#333" stroke-width="0.6"><title>${esc(`${p.bookingId} · ${p.lineId} #${p.crateIndex + 1} · ${p.dims.length}×${p.dims.width}×${p.dims.height} mm · ${formatInt(p.grossKg)} kg · tier ${p.tier}`)}</title></rect>`,
       );
-      const stacked = stackCount?.get(`${p.x},${p.y}`);
+      const stacked = stackCount?.get(stackKey(p));
       if (stacked !== undefined && stacked.count > 1 && p.z === stacked.topZ && w >= 14 && hh >= 11)
         body.push(`<text x="${n1(x + w / 2)}" y="${n1(y + hh / 2 + 4)}" text-anchor="middle" font-size="9">×${stacked.count}</text>`);
     }
@@ -165,6 +165,8 @@ export function renderLoadPlanSvg(container: PlannedContainer, options: SvgOptio
   return { top: view("top"), side: view("side") };
 }
 
+const stackKey = (p: Placement) => `${p.x},${p.y},${p.dims.length},${p.dims.width}`;
+
 /** Painter's order: top view lowest first; side view farthest (largest y) first. */
 function orderForView(placements: readonly Placement[], kind: "top" | "side"): Placement[] {
   const ps = [...placements];
@@ -173,11 +175,14 @@ function orderForView(placements: readonly Placement[], kind: "top" | "side"): P
   return ps;
 }
 
-/** Crates per floor position and the height of the topmost, for the "×n" labels. */
+/**
+ * Crates per floor position and footprint, and the height of the topmost, for the "×n" labels.
+ * Keyed by footprint too: a column standing on a base layer of smaller crates counts its own.
+ */
 function countStacks(placements: readonly Placement[]): Map<string, { count: number; topZ: number }> {
   const m = new Map<string, { count: number; topZ: number }>();
   for (const p of placements) {
-    const k = `${p.x},${p.y}`;
+    const k = stackKey(p);
     const s = m.get(k) ?? { count: 0, topZ: p.z };
     s.count++;
     s.topZ = Math.max(s.topZ, p.z);
