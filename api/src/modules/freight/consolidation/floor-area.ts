@@ -7,24 +7,23 @@ import type { Placement } from "./types.js";
  * crate placed by hand across two columns) is the union computed, by a sweep along x.
  */
 export function coveredFloorArea(placements: readonly Placement[]): number {
-  const onFloor = new Set<string>();
+  const onFloor = new Map<number, Placement[]>();
   let area = 0;
   for (const p of placements) {
     if (p.z !== 0) continue;
-    onFloor.add(outline(p));
+    const list = onFloor.get(p.x);
+    if (list) list.push(p);
+    else onFloor.set(p.x, [p]);
     area += p.dims.length * p.dims.width;
   }
-  const rects = new Map<string, Placement>();
-  let simple = true;
+  const sameOutline = (a: Placement, b: Placement) => a.y === b.y && a.dims.length === b.dims.length && a.dims.width === b.dims.width;
+  const raised: Placement[] = [];
   for (const p of placements) {
-    const key = outline(p);
-    if (p.z !== 0 && !onFloor.has(key)) simple = false;
-    if (!rects.has(key)) rects.set(key, p);
+    if (p.z !== 0 && !onFloor.get(p.x)?.some((q) => sameOutline(p, q)) && !raised.some((q) => q.x === p.x && sameOutline(p, q))) raised.push(p);
   }
-  return simple ? area : unionArea([...rects.values()]);
+  if (raised.length === 0) return area;
+  return unionArea([...placements.filter((p) => p.z === 0), ...raised]);
 }
-
-const outline = (p: Placement) => `${p.x},${p.y},${p.dims.length},${p.dims.width}`;
 
 function unionArea(rects: readonly Placement[]): number {
   const xs = [...new Set(rects.flatMap((r) => [r.x, r.x + r.dims.length]))].sort((a, b) => a - b);

@@ -87,7 +87,7 @@ export interface HostBlock {
  * on it (see `baseHolds`), and a raised block is kept only when the stop's floor gets no longer.
  * Returns the demands with the base crates taken out of their pools' columns.
  */
-export function assignBaseLayers(demands: readonly BlockDemand[], rules: BaseRules): { demands: BlockDemand[]; bases: BaseLayer[] } {
+export function assignBaseLayers(demands: readonly BlockDemand[], rules: BaseRules): { demands: BlockDemand[]; bases: BaseLayer[]; length?: number } {
   const bases: BaseLayer[] = [];
   if (demands.length < 2 || !mayHaveBase(demands, rules.height)) return { demands: [...demands], bases };
   let current = demands.filter((d) => d.columns > 0);
@@ -158,7 +158,8 @@ export function assignBaseLayers(demands: readonly BlockDemand[], rules: BaseRul
     bases.push(base);
     done.add(base.key);
   }
-  return { demands: bases.length > 0 ? current : [...demands], bases };
+  // The floor length walked last, when the walk saw these very demands (saves the caller one).
+  return bases.length > 0 ? { demands: current, bases, length: currentLength } : { demands: [...demands], bases, ...(currentLength >= 0 ? { length: currentLength } : {}) };
 }
 
 /** Cheap test first: some exact pool low enough to stand under another footprint's columns. */
@@ -285,7 +286,7 @@ export function stopFloorLength(demands: readonly BlockDemand[], width: number, 
   if (demands.length === 1) return demands[0]!.table.lengthFor(demands[0]!.columns);
   if (!rules) return walk(demands, width, null);
   const prepared = assignBaseLayers(demands, rules);
-  return walk(prepared.demands, width, null);
+  return prepared.length ?? walk(prepared.demands, width, null);
 }
 
 const byWidthThenKey = (a: BlockDemand, b: BlockDemand) => b.table.minAcross - a.table.minAcross || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
