@@ -3,6 +3,9 @@ import type { ContainerType } from "./types.js";
 
 /** Later bookings tried whole before the one in turn is split across two containers. */
 const LOOKAHEAD = 24;
+/** Share of containers `dissolveWeakest` tries to empty, and the containers each may pour into. */
+const DISSOLVE_SHARE = 0.1;
+const DISSOLVE_TARGETS = 400;
 
 const cmp = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -110,7 +113,71 @@ export function assignContainers(lines: readonly LineInfo[], options: { ctx: Dra
     if (last) tails.push(last);
   }
   const mergeCtx = options.multiDrop ? options.ctx : { ...options.ctx, maxStops: 1 };
-  return [...full, ...mergeTails(tails, mergeCtx)];
+  const merged = [...full, ...mergeTails(tails, mergeCtx)];
+  return dissolveWeakest(merged, options.multiDrop);
+}
+
+/**
+ * Empties the least-filled containers into the others where their crates fit: the free floor
+ * left at the ends of full containers, side strips, base layers under tall columns. A container
+ * goes only when all its crates find room; the others change only then. Bookings split more, a
+ * container fewer is worth it.
+ */
+export function dissolveWeakest(drafts: readonly ContainerDraft[], multiDrop: boolean): ContainerDraft[] {
+  const live = [...drafts];
+  const stops = new Map<ContainerDraft, Set<string>>();
+  const stopsOf = (d: ContainerDraft) => {
+    let set = stops.get(d);
+    if (!set) {
+      set = new Set([...d.chunks.values()].map((c) => c.info.stop));
+      stops.set(d, set);
+    }
+    return set;
+  };
+  const candidates = live
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => a.d.fill - b.d.fill || a.i - b.i)
+    .slice(0, Math.max(4, Math.ceil(live.length * DISSOLVE_SHARE)))
+    .map((c) => c.d);
+  for (const weak of candidates) {
+    if (!live.includes(weak)) continue;
+    const own = stopsOf(weak);
+    const shares = (t: ContainerDraft) => [...own].some((s) => stopsOf(t).has(s));
+    // Containers unloading at the same stop first, fullest first: what fits in the gaps of a
+    // nearly full container costs it nothing.
+    const targets = live
+      .filter((t) => t !== weak && t.type === weak.type && (multiDrop || shares(t)))
+      .map((t) => ({ t, same: shares(t) }))
+      .sort((a, b) => Number(b.same) - Number(a.same) || b.t.fill - a.t.fill)
+      .slice(0, DISSOLVE_TARGETS)
+      .map((x) => x.t);
+    const trials = new Map<ContainerDraft, ContainerDraft>();
+    let ok = true;
+    const chunks = [...weak.chunks.values()].sort((a, b) => b.quantity * b.info.kg - a.quantity * a.info.kg || a.info.order - b.info.order);
+    for (const chunk of chunks) {
+      let rest = chunk;
+      for (const t of targets) {
+        if (!multiDrop && !stopsOf(t).has(chunk.info.stop)) continue;
+        const trial = trials.get(t) ?? t;
+        const n = trial.maxFit(rest.info, rest.quantity);
+        if (n === 0) continue;
+        const [front, back] = takeFront(rest, n);
+        const next = trial === t ? t.clone() : trial;
+        next.add(front);
+        trials.set(t, next);
+        rest = back;
+        if (rest.quantity === 0) break;
+      }
+      if (rest.quantity > 0) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    for (const [t, next] of trials) live[live.indexOf(t)] = next;
+    live.splice(live.indexOf(weak), 1);
+  }
+  return live;
 }
 
 /**

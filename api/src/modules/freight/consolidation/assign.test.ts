@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { dissolveWeakest } from "./assign.js";
+import { CONTAINER_40HQ } from "./container-types.js";
+import { ContainerDraft, makeLineInfo, wholeLine } from "./draft.js";
+import { crate, EBIKE, line } from "./fixtures.js";
+import { NO_LITHIUM_RULES } from "./lithium.js";
+
+const ctx = { rules: NO_LITHIUM_RULES, maxStops: 3, minSupport: 0.75 };
+
+function draftOf(...lines: ReturnType<typeof line>[]): ContainerDraft {
+  const d = new ContainerDraft(CONTAINER_40HQ, ctx);
+  for (const [i, l] of lines.entries()) d.add(wholeLine(makeLineInfo(l, i, i, CONTAINER_40HQ, 0)));
+  return d;
+}
+
+describe("dissolveWeakest", () => {
+  it("empties a container whose crates fit in the gaps of the others", () => {
+    // 36 motorcycle crates leave a 400 mm strip along 11.4 m and 632 mm at the door: room for
+    // 21 e-bike crates in the strip and 6 turned at the door end.
+    const full = draftOf(line({ quantity: 36 }));
+    const weak = draftOf(line({ crate: crate(EBIKE), quantity: 27 }));
+    const out = dissolveWeakest([full, weak], true);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.crateCount).toBe(63);
+    // The input drafts are not changed.
+    expect(full.crateCount).toBe(36);
+  });
+
+  it("leaves every container as it was when one crate does not find room", () => {
+    const full = draftOf(line({ quantity: 36 }));
+    const weak = draftOf(line({ crate: crate(EBIKE), quantity: 28 }));
+    const out = dissolveWeakest([full, weak], true);
+    expect(out).toEqual([full, weak]);
+  });
+
+  it("keeps single-stop containers single-stop when multi-drop is off", () => {
+    // Another stop's crates get floor of their own (unloading order), not the strip: the 632 mm
+    // at the door end holds six.
+    const full = draftOf(line({ quantity: 36 }));
+    const weak = draftOf(line({ crate: crate(EBIKE), quantity: 6, destination: { stopCode: "PLMAL", unloadOrder: 2 } }));
+    expect(dissolveWeakest([full, weak], false)).toHaveLength(2);
+    expect(dissolveWeakest([full, weak], true)).toHaveLength(1);
+  });
+});
