@@ -26,6 +26,45 @@ function step(name, cmd, argv, opts = {}) {
   return ok;
 }
 
+/** Every process under `pid` (Linux /proc), deepest first, then `pid` itself. */
+function processTree(pid) {
+  const children = new Map();
+  for (const entry of existsSync("/proc") ? readdirSync("/proc") : []) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The command name may hold spaces and parentheses; the parent id follows the last ")".
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {}
+  }
+  const out = [];
+  const visit = (p) => {
+    for (const c of children.get(p) ?? []) visit(c);
+    out.push(p);
+  };
+  visit(pid);
+  return out;
+}
+
+/** Kills a step's whole process tree: turbo starts each task in a process group of its own. */
+function killTree(pid) {
+  for (const p of processTree(pid)) {
+    try {
+      process.kill(p, "SIGKILL");
+    } catch {}
+  }
+}
+
+let running = null;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    if (running) killTree(running.pid);
+    process.exit(130);
+  });
+}
+
 /**
  * A step whose output is watched: when it prints nothing for `quietMinutes`, its whole process
  * tree is killed and it runs once more, with a notice. Vitest's fork pool has been seen to wedge
@@ -36,7 +75,8 @@ async function watchedStep(name, cmd, argv, quietMinutes) {
   for (let attempt = 1; attempt <= 2; attempt++) {
     console.log(`\n━━ ${name}${attempt > 1 ? " (second attempt)" : ""} ━━`);
     const started = Date.now();
-    const child = spawn(cmd, argv, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn(cmd, argv, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    running = child;
     let last = Date.now();
     child.stdout.on("data", (d) => {
       last = Date.now();
@@ -48,15 +88,14 @@ async function watchedStep(name, cmd, argv, quietMinutes) {
     });
     let wedged = false;
     const timer = setInterval(() => {
-      if (Date.now() - last < quietMinutes * 60_000) return;
+      if (wedged || Date.now() - last < quietMinutes * 60_000) return;
       wedged = true;
-      console.log(`\n!! ${name}: no output for ${quietMinutes} minutes; killing the run (process group ${child.pid})`);
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {}
+      console.log(`\n!! ${name}: no output for ${quietMinutes} minutes; killing the run and its processes`);
+      killTree(child.pid);
     }, 10_000);
     const code = await new Promise((resolve) => child.on("close", (c) => resolve(c)));
     clearInterval(timer);
+    running = null;
     if (!wedged || attempt === 2) {
       const ok = code === 0 && !wedged;
       steps.push({ name: attempt > 1 ? `${name} (second attempt, the first wedged)` : name, ok, seconds: Math.round((Date.now() - started) / 1000) });
@@ -71,7 +110,7 @@ let ok = step("generate", "npx", ["turbo", "run", "generate", "--output-logs=err
 ok = ok && step("lint + format (biome)", "npx", ["biome", "ci", "."]);
 ok = ok && step("schema.graphql up to date", "npm", ["run", "schema:check", "-w", "@corridor/api", "--silent"]);
 ok = ok && step("typecheck", "npx", ["turbo", "run", "typecheck", "--output-logs=errors-only"]);
-if (ok) await watchedStep("unit + integration tests (vitest)", "npx", ["turbo", "run", "test", "--concurrency=1"], 10);
+if (ok) await watchedStep("unit + integration tests (vitest)", "npx", ["turbo", "run", "test", "--concurrency=1", "--log-order=stream"], 10);
 if (ok && !args.has("--no-e2e"))
   step("browser tests (playwright, chromium)", "npm", ["run", "test:e2e", "-w", "@corridor/web"], {
     env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, "playwright.json") },

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { dissolveWeakest } from "./assign.js";
+import { checkPlan } from "./check-plan.js";
 import { CONTAINER_40HQ } from "./container-types.js";
 import { ContainerDraft, makeLineInfo, wholeLine } from "./draft.js";
-import { crate, EBIKE, line } from "./fixtures.js";
+import { CARTON, crate, EBIKE, line } from "./fixtures.js";
+import { assignBaseLayers, stopFloorLength } from "./floor-plan.js";
 import { NO_LITHIUM_RULES } from "./lithium.js";
+import { planConsolidation } from "./plan.js";
 
 const ctx = { rules: NO_LITHIUM_RULES, maxStops: 3, minSupport: 0.75 };
 
@@ -40,5 +43,32 @@ describe("dissolveWeakest", () => {
     const weak = draftOf(line({ crate: crate(EBIKE), quantity: 6, destination: { stopCode: "PLMAL", unloadOrder: 2 } }));
     expect(dissolveWeakest([full, weak], false)).toHaveLength(2);
     expect(dissolveWeakest([full, weak], true)).toHaveLength(1);
+  });
+});
+
+describe("base layers", () => {
+  it("are chosen the same whatever order a stop's blocks come in, so the filler and the layout agree", () => {
+    // Two carton kinds make equally good pads under the motorcycle crates (four per crate, 78 %).
+    const lines = [
+      line({ quantity: 36 }),
+      line({ crate: crate({ ...CARTON, length: 600, width: 400 }), quantity: 72 }),
+      line({ crate: crate({ ...CARTON, length: 800, width: 300 }), quantity: 200 }),
+    ];
+    const d = draftOf(...lines);
+    const demands = d.stopDemands()[0]!.demands;
+    const forward = assignBaseLayers(demands, d.baseRules);
+    const backward = assignBaseLayers([...demands].reverse(), d.baseRules);
+    expect(forward.bases.length).toBeGreaterThan(0);
+    expect(backward.bases.map((b) => [b.hostKey, b.pool, b.crates])).toEqual(forward.bases.map((b) => [b.hostKey, b.pool, b.crates]));
+    expect(stopFloorLength([...demands].reverse(), CONTAINER_40HQ.inner.width, d.baseRules)).toBe(stopFloorLength(demands, CONTAINER_40HQ.inner.width, d.baseRules));
+    for (const order of [
+      [0, 1, 2],
+      [0, 2, 1],
+      [2, 1, 0],
+      [1, 2, 0],
+    ]) {
+      const input = { containerTypes: [CONTAINER_40HQ], train: {}, lines: order.map((i) => lines[i]!) };
+      expect(checkPlan(planConsolidation(input), input)).toEqual([]);
+    }
   });
 });

@@ -154,8 +154,9 @@ function grownPool(prev: PoolDemand | undefined, key: string, tiers: number, cra
 /**
  * A container being filled, tracked through the quantities that limit it: floor length taken by
  * the pattern blocks of each stop (see `planStopFloor`), payload, lithium energy, cargo classes,
- * stops. A check costs one floor plan of one stop, so filling thousands of containers stays
- * cheap; the 3D positions follow from the same floor plans in `layoutContainer`.
+ * stops. A check costs the floor plan of one stop (a walk along its blocks, one more per block
+ * that might stand on a base layer), so filling thousands of containers stays cheap; the 3D
+ * positions follow from the same floor plans in `layoutContainer`.
  */
 export class ContainerDraft {
   readonly chunks = new Map<LineInfo, Chunk>();
@@ -186,7 +187,7 @@ export class ContainerDraft {
     return Math.max(this.usedLength / this.type.inner.length, this.kg / this.type.payloadKg);
   }
 
-  /** Per stop, in no particular order: the column demands the layout places. */
+  /** Per stop: the column demands the layout places (their order does not matter). */
   stopDemands(): Array<{ stop: string; demands: BlockDemand[] }> {
     return [...this.floors].map(([stop, f]) => ({ stop, demands: [...f.blocks.values()] }));
   }

@@ -41,7 +41,7 @@ export interface BaseLayer {
   key: string;
   pool: string;
   table: FloorPatternTable;
-  /** Crates per layer, in the host block's rectangle (length × width used), and layers. */
+  /** Crates per layer: the pads under all the block's columns together; and layers. */
   perLayer: number;
   layers: number;
   /** Crate height: the host block stands at layers × height. */
@@ -90,7 +90,9 @@ export interface HostBlock {
 export function assignBaseLayers(demands: readonly BlockDemand[], rules: BaseRules): { demands: BlockDemand[]; bases: BaseLayer[]; length?: number } {
   const bases: BaseLayer[] = [];
   if (demands.length < 2 || !mayHaveBase(demands, rules.height)) return { demands: [...demands], bases };
-  let current = demands.filter((d) => d.columns > 0);
+  // Sorted by key: the choice must not depend on the order the demands come in, or the filler
+  // (which lists the block it changes first) and the layout would disagree on the floor length.
+  let current = demands.filter((d) => d.columns > 0).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   let currentLength = -1;
   const hosts = [...current].sort(byWidthThenKey);
   const done = new Set<string>();
@@ -119,6 +121,7 @@ export function assignBaseLayers(demands: readonly BlockDemand[], rules: BaseRul
           const geometry = baseGeometry(host.table, lo, cand.table);
           if (!baseHolds(geometry, layers, h, b, rules.minSupport)) continue;
           const volume = layers * geometry.perLayer * crateVolume;
+          // Ties go to the first candidate in key order (see above).
           if (!best || volume > best.volume) {
             const base = {
               hostKey: `${host.key}${RAISED}`,

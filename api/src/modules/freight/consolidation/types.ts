@@ -167,7 +167,7 @@ export interface PlannedContainer {
   grossKg: number;
   /** Crate volume over inner volume, 0–100. */
   volumeUtilizationPct: number;
-  /** Floor area covered by crates standing on the floor, 0–100. */
+  /** Floor area under some crate, seen from above (a column on a base layer counts whole), 0–100. */
   floorUtilizationPct: number;
   centerOfGravity: CenterOfGravity;
   /** Stops in unload order (first unloaded first); the first stop's cargo is nearest the door. */
