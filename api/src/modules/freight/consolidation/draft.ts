@@ -167,10 +167,15 @@ export class ContainerDraft {
   private readonly kwhByUn = new Map<LithiumUn, number>();
   private readonly classes = new Map<CargoClass, number>();
 
+  /** What base layers must satisfy in this container. */
+  readonly baseRules: BaseRules;
+
   constructor(
     readonly type: ContainerType,
     private readonly ctx: DraftContext,
-  ) {}
+  ) {
+    this.baseRules = { height: type.inner.height, width: type.inner.width, minSupport: ctx.minSupport ?? 0.75 };
+  }
 
   get isEmpty(): boolean {
     return this.chunks.size === 0;
@@ -192,11 +197,6 @@ export class ContainerDraft {
     return [...this.floors].map(([stop, f]) => ({ stop, demands: [...f.blocks.values()] }));
   }
 
-  /** What base layers must satisfy in this container. */
-  get baseRules(): BaseRules {
-    return { height: this.type.inner.height, width: this.type.inner.width, minSupport: this.ctx.minSupport ?? 0.75 };
-  }
-
   /** Stop floor plan length if `add` more crates of a line join. */
   private stopLengthWith(info: LineInfo, fit: LineFit, add: number): { stop: string; length: number; block: BlockDemand; pool: PoolDemand } {
     const stop = stopKey(info);
@@ -212,7 +212,7 @@ export class ContainerDraft {
     if (extra === 0 && floor && floor.blocks.size === 1 && prev) return { stop, length: floor.length, block, pool };
     const demands: BlockDemand[] = [block];
     if (floor) for (const b of floor.blocks.values()) if (b.key !== fit.footprint) demands.push(b);
-    return { stop, length: stopFloorLength(demands, this.type.inner.width, this.baseRules), block, pool };
+    return { stop, length: stopFloorLength(demands, this.baseRules), block, pool };
   }
 
   /** Whether n crates of the line may join on every count but floor length. */

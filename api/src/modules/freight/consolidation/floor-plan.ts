@@ -41,11 +41,10 @@ export interface BaseLayer {
   key: string;
   pool: string;
   table: FloorPatternTable;
-  /** Crates per layer: the pads under all the block's columns together; and layers. */
-  perLayer: number;
+  /** Layers of pads, and the crate height: the host block stands at layers × height. */
   layers: number;
-  /** Crate height: the host block stands at layers × height. */
   height: number;
+  /** Crates in all layers together. */
   crates: number;
 }
 
@@ -87,9 +86,9 @@ export interface HostBlock {
  * on it (see `baseHolds`), and a raised block is kept only when the stop's floor gets no longer.
  * Returns the demands with the base crates taken out of their pools' columns.
  */
-export function assignBaseLayers(demands: readonly BlockDemand[], rules: BaseRules): { demands: BlockDemand[]; bases: BaseLayer[]; length?: number } {
+export function assignBaseLayers(demands: readonly BlockDemand[], rules: BaseRules): { demands: BlockDemand[]; bases: BaseLayer[]; length: number } {
   const bases: BaseLayer[] = [];
-  if (demands.length < 2 || !mayHaveBase(demands, rules.height)) return { demands: [...demands], bases };
+  if (!mayHaveBase(demands, rules.height)) return { demands: [...demands], bases, length: walk(demands, rules.width, null) };
   // Sorted by key: the choice must not depend on the order the demands come in, or the filler
   // (which lists the block it changes first) and the layout would disagree on the floor length.
   let current = demands.filter((d) => d.columns > 0).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -128,7 +127,6 @@ export function assignBaseLayers(demands: readonly BlockDemand[], rules: BaseRul
               key: cand.key,
               pool: b.key,
               table: cand.table,
-              perLayer: geometry.perLayer,
               layers,
               height: b.exact.height,
               crates: layers * geometry.perLayer,
@@ -161,31 +159,19 @@ export function assignBaseLayers(demands: readonly BlockDemand[], rules: BaseRul
     bases.push(base);
     done.add(base.key);
   }
-  // The floor length walked last, when the walk saw these very demands (saves the caller one).
-  return bases.length > 0 ? { demands: current, bases, length: currentLength } : { demands: [...demands], bases, ...(currentLength >= 0 ? { length: currentLength } : {}) };
+  // `current` holds the same columns as `demands` when no base was taken, so its walk is theirs.
+  return { demands: bases.length > 0 ? current : [...demands], bases, length: currentLength >= 0 ? currentLength : walk(current, rules.width, null) };
 }
 
-/** Cheap test first: some exact pool low enough to stand under another footprint's columns. */
+/** Cheap test first: some footprint of one exact size with headroom over another's exact pool. */
 function mayHaveBase(demands: readonly BlockDemand[], height: number): boolean {
-  let lowest = Number.POSITIVE_INFINITY;
-  let lowestKey = "";
-  let secondLowest = Number.POSITIVE_INFINITY;
-  for (const d of demands) {
-    if (!d.pools || d.columns === 0) continue;
-    for (const p of d.pools) {
-      if (!p.exact) continue;
-      if (p.exact.height < lowest) {
-        if (d.key !== lowestKey) secondLowest = lowest;
-        lowest = p.exact.height;
-        lowestKey = d.key;
-      } else if (d.key !== lowestKey && p.exact.height < secondLowest) secondLowest = p.exact.height;
+  for (const host of demands) {
+    const h = host.pools?.length === 1 ? host.pools[0]! : null;
+    if (!h?.exact || host.columns === 0) continue;
+    const headroom = height - Math.min(h.tiers, h.crates) * h.exact.height;
+    for (const cand of demands) {
+      if (cand !== host && cand.pools?.some((p) => p.exact !== null && p.crates > 0 && p.exact.height <= headroom)) return true;
     }
-  }
-  for (const d of demands) {
-    const p = d.pools?.length === 1 ? d.pools[0]! : null;
-    if (!p?.exact || d.columns === 0) continue;
-    const headroom = height - Math.min(p.tiers, p.crates) * p.exact.height;
-    if ((d.key === lowestKey ? secondLowest : lowest) <= headroom) return true;
   }
   return false;
 }
@@ -285,11 +271,9 @@ export function planStopFloor(demands: readonly BlockDemand[], width: number, ba
  * The floor length of a stop (base layers chosen, then `planStopFloor`), without building the
  * layout: the filler's hot path.
  */
-export function stopFloorLength(demands: readonly BlockDemand[], width: number, rules?: BaseRules): number {
+export function stopFloorLength(demands: readonly BlockDemand[], rules: BaseRules): number {
   if (demands.length === 1) return demands[0]!.table.lengthFor(demands[0]!.columns);
-  if (!rules) return walk(demands, width, null);
-  const prepared = assignBaseLayers(demands, rules);
-  return prepared.length ?? walk(prepared.demands, width, null);
+  return assignBaseLayers(demands, rules).length;
 }
 
 const byWidthThenKey = (a: BlockDemand, b: BlockDemand) => b.table.minAcross - a.table.minAcross || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);

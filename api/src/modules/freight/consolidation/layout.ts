@@ -87,7 +87,12 @@ function collectColumns(draft: ContainerDraft, prepared: PreparedStops): Contain
     pools.set(key, pool);
   }
   const baseTake = new Map<string, number>();
-  for (const [stop, { bases }] of prepared) for (const b of bases) baseTake.set(`${stop}\u0000${b.pool}`, (baseTake.get(`${stop}\u0000${b.pool}`) ?? 0) + b.crates);
+  for (const [stop, { bases }] of prepared) {
+    for (const b of bases) {
+      const key = `${stop}\u0000${b.pool}`;
+      baseTake.set(key, (baseTake.get(key) ?? 0) + b.crates);
+    }
+  }
   const columns = new Map<string, Column[]>();
   const baseCrates = new Map<string, Crate[]>();
   for (const [key, pool] of pools) {
