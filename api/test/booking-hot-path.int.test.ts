@@ -7,7 +7,7 @@ import { corridorRules, demoModels } from "@corridor/seeds";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/index.js";
 import { type BookingWrite, writeBooking, writeStats } from "../src/modules/freight/booking-writes.js";
-import { cachedRules, forgetReferenceData, REFERENCE_TTL_MS } from "../src/modules/freight/network.js";
+import { cachedRules, forgetReferenceData, REFERENCE_TTL_MS } from "../src/modules/network/reference.js";
 import { decodeGlobalId, encodeGlobalId } from "../src/schema/global-id.js";
 import { databaseUrl } from "./env.js";
 import { createTestContext, gql, personIn, type TestContext, tableCounts, testDbKind } from "./harness.js";

@@ -1,23 +1,8 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import type { AppLocale } from "../src/i18n/config";
-import { chooseLanguage, dictionaries, mainNav, open, signIn } from "./support";
+import { chooseLanguage, dictionaries, mainNav, open, pick, signIn } from "./support";
 
 const LOCALES: AppLocale[] = ["en", "zh-CN"];
-
-/** Chooses an option of an antd Select: opens it, then clicks the option showing `text`. */
-/**
- * Chooses an option of an Ant Design select and checks it took: a click that lands while a
- * modal is still animating in can be lost, so the choice is retried until the select shows it.
- */
-async function pick(page: Page, combobox: ReturnType<Page["getByRole"]>, text: string | RegExp): Promise<void> {
-  // the select's outermost element: it shows the chosen option's label
-  const select = combobox.locator("xpath=ancestor::*[contains(@class, 'ant-select')][last()]");
-  await expect(async () => {
-    await combobox.click();
-    await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text }).first().click({ timeout: 2_000 });
-    await expect(select).toContainText(text, { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
-}
 
 async function signInAs(page: Page, locale: AppLocale, email: string): Promise<void> {
   await page.context().clearCookies();

@@ -131,3 +131,17 @@ export async function closeDialog(dialog: Locator, locale: AppLocale): Promise<v
   await dialog.getByRole("button", { name: dictionaries[locale].common.close, exact: true }).last().click();
   await expect(dialog).toBeHidden();
 }
+
+/**
+ * Chooses an option of an Ant Design select and checks it took: a click that lands while a
+ * modal is still animating in can be lost, so the choice is retried until the select shows it.
+ */
+export async function pick(page: Page, combobox: ReturnType<Page["getByRole"]>, text: string | RegExp): Promise<void> {
+  // the select's outermost element: it shows the chosen option's label
+  const select = combobox.locator("xpath=ancestor::*[contains(@class, 'ant-select')][last()]");
+  await expect(async () => {
+    await combobox.click();
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text }).first().click({ timeout: 2_000 });
+    await expect(select).toContainText(text, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}

@@ -26,6 +26,8 @@ describe("navigationFor", () => {
     expect(links("MANUFACTURER").find((l) => l.href === "/compliance")?.feature).toBe("compliance");
     // Custody recording is built for operators and dealers; dealers verify on the public page.
     expect(links("LOGISTICS_OPERATOR").find((l) => l.label === "custody")).toEqual({ href: "/custody", label: "custody" });
+    // Operators keep stations, corridors and their rules on a page of their own.
+    expect(links("LOGISTICS_OPERATOR").find((l) => l.label === "corridorNetwork")).toEqual({ href: "/network", label: "corridorNetwork" });
     expect(links("DEALER").map((l) => [l.href, l.feature])).toEqual([
       ["/inbound-shipments", undefined],
       ["/custody", undefined],

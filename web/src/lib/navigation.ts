@@ -40,7 +40,7 @@ const WORK: Record<OrgKind, NavLink[]> = {
     { href: "/custody", label: "custody" },
     placeholder("/consolidation", "consolidation"),
     placeholder("/milestones", "milestones"),
-    placeholder("/network", "corridorNetwork"),
+    { href: "/network", label: "corridorNetwork" },
   ],
   DEALER: [
     { href: "/inbound-shipments", label: "inboundShipments" },

@@ -17,9 +17,9 @@ import { Prisma } from "../../generated/prisma/client.js";
 import { say } from "../../messages.js";
 import { writerOrgOf } from "../freight/access.js";
 import type { ConsolidationPlan } from "../freight/consolidation/index.js";
-import { loadRules } from "../freight/network.js";
 import { writeAudit } from "../identity/audit.js";
 import { actorOf } from "../identity/guards.js";
+import { loadRules } from "../network/reference.js";
 import { documentAnchorMessage } from "./anchor.js";
 import {
   type BookingForDocuments,

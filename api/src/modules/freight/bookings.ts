@@ -7,10 +7,10 @@ import type { BookingMode, BookingStatus, DepartureStatus, OrgKind } from "../..
 import { say, utcMinute } from "../../messages.js";
 import { writeAudit } from "../identity/audit.js";
 import { actorOf } from "../identity/guards.js";
+import { cachedContainerTypes, cachedLegs, cachedRules, loadRules } from "../network/reference.js";
 import { writerOrgOf } from "./access.js";
 import { assertTransition, holdsCapacity, TransitionError } from "./booking-state.js";
 import { auditFacts, writeBooking } from "./booking-writes.js";
-import { cachedContainerTypes, cachedLegs, cachedRules, loadRules } from "./network.js";
 import { fclQuote, lclQuote, type Quote, type QuoteLine } from "./quote.js";
 import { countriesOnRoute, lithiumRefusal } from "./route.js";
 

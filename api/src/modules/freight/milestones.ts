@@ -4,8 +4,8 @@ import type { BookingStatus, DepartureStatus, MilestoneType } from "../../genera
 import { say } from "../../messages.js";
 import { writeAudit } from "../identity/audit.js";
 import { actorOf } from "../identity/guards.js";
+import { loadLegs } from "../network/reference.js";
 import { writerOrgOf } from "./access.js";
-import { loadLegs } from "./network.js";
 import { estimateEta } from "./route.js";
 
 export interface MilestoneInput {

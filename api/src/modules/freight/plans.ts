@@ -3,6 +3,7 @@ import { ConflictError, mapPrismaError, NotFoundError, RuleViolationError, Valid
 import type { Departure, Prisma } from "../../generated/prisma/client.js";
 import { say } from "../../messages.js";
 import { writeAudit } from "../identity/audit.js";
+import { loadLegs } from "../network/reference.js";
 import { writerOrgOf } from "./access.js";
 import { assertTransition } from "./booking-state.js";
 import {
@@ -16,7 +17,6 @@ import {
   moveBookingToContainer,
   planConsolidation,
 } from "./consolidation/index.js";
-import { loadLegs } from "./network.js";
 
 type BookingWithLines = Prisma.BookingGetPayload<{ include: { lines: { include: { vehicleModel: true } } } }>;
 

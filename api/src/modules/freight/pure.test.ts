@@ -59,9 +59,9 @@ describe("booking state machine", () => {
 });
 
 const legs: Leg[] = [
-  { seq: 1, fromCode: "CQ", toCode: "KMG", transitHours: 16, dwellHours: 24, fromCountry: "CN", toCountry: "CN" },
-  { seq: 2, fromCode: "KMG", toCode: "BOTEN", transitHours: 9, dwellHours: 8, fromCountry: "CN", toCountry: "LA" },
-  { seq: 3, fromCode: "BOTEN", toCode: "VTE", transitHours: 8, dwellHours: 0, fromCountry: "LA", toCountry: "LA" },
+  { seq: 1, fromCode: "CQ", toCode: "KMG", transitHours: 16, dwellHours: 24, fromCountry: "CN", toCountry: "CN", maxFeu: null },
+  { seq: 2, fromCode: "KMG", toCode: "BOTEN", transitHours: 9, dwellHours: 8, fromCountry: "CN", toCountry: "LA", maxFeu: null },
+  { seq: 3, fromCode: "BOTEN", toCode: "VTE", transitHours: 8, dwellHours: 0, fromCountry: "LA", toCountry: "LA", maxFeu: null },
 ];
 
 describe("route", () => {

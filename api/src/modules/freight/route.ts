@@ -1,15 +1,8 @@
 // Route facts of a corridor as pure functions: ETAs, countries crossed, lithium acceptance.
 import type { MessageLocale } from "../../messages.js";
+import type { Leg, LithiumRule } from "../network/reference.js";
 
-export interface Leg {
-  seq: number;
-  fromCode: string;
-  toCode: string;
-  transitHours: number;
-  dwellHours: number;
-  fromCountry: string;
-  toCountry: string;
-}
+export type { Leg, LithiumRule };
 
 const HOUR = 3_600_000;
 
@@ -43,14 +36,6 @@ export function countriesOnRoute(legs: Leg[]): string[] {
     for (const c of [l.fromCountry, l.toCountry]) if (out.at(-1) !== c && !out.includes(c)) out.push(c);
   }
   return out;
-}
-
-export interface LithiumRule {
-  countryCode: string;
-  acceptsUN3171: boolean;
-  acceptsUN3480: boolean;
-  acceptsUN3481: boolean;
-  maxStateOfChargePct: number | null;
 }
 
 export interface LithiumCargo {

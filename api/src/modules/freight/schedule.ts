@@ -2,8 +2,8 @@ import type { ServiceContext } from "../../context.js";
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from "../../errors.js";
 import { say } from "../../messages.js";
 import { writeAudit } from "../identity/audit.js";
+import { loadLegs, loadRules, trainLimitFeu } from "../network/reference.js";
 import { writerOrgOf } from "./access.js";
-import { loadLegs, loadRules } from "./network.js";
 import { scheduledEta } from "./route.js";
 import { localToUtc, nextWeekdays } from "./time.js";
 
@@ -37,12 +37,10 @@ export async function scheduleDeparture(ctx: ServiceContext, input: ScheduleDepa
   const [legs, rules] = await Promise.all([loadLegs(ctx.db, input.corridorCode), loadRules(ctx.db, input.corridorCode)]);
   if (input.departsAt <= now)
     throw new ValidationError(say(ctx, "A departure must be in the future.", "发车时间须晚于现在。"), [{ path: ["departsAt"], message: "must be in the future" }]);
-  const capacityFeu = input.capacityFeu ?? rules.maxFeuPerTrain;
-  if (capacityFeu > rules.maxFeuPerTrain)
-    throw new RuleViolationError(
-      "TRAIN_TOO_LONG",
-      say(ctx, `This corridor allows at most ${rules.maxFeuPerTrain} FEU per train.`, `本通道每列班列最多 ${rules.maxFeuPerTrain} FEU。`),
-    );
+  const limitFeu = trainLimitFeu(rules.maxFeuPerTrain, legs);
+  const capacityFeu = input.capacityFeu ?? limitFeu;
+  if (capacityFeu > limitFeu)
+    throw new RuleViolationError("TRAIN_TOO_LONG", say(ctx, `This corridor allows at most ${limitFeu} FEU per train.`, `本通道每列班列最多 ${limitFeu} FEU。`));
   const maxGrossKg = Math.min(input.maxGrossKg ?? rules.maxGrossKgPerTrain, rules.maxGrossKgPerTrain);
   const cutoffAt = input.cutoffAt ?? new Date(input.departsAt.getTime() - rules.cutoffLeadHours * HOUR);
   if (cutoffAt >= input.departsAt)

@@ -9,6 +9,7 @@ import { BookingMode, BookingStatus, DepartureStatus, MilestoneType, PackagingKi
 import { builder } from "../../schema/builder.js";
 import { mutationErrors, ruleErrors } from "../../schema/errors.js";
 import { decodeIdOf, encodeGlobalId } from "../../schema/global-id.js";
+import { MoneyRef } from "../../schema/money.js";
 import { VehicleConformityInput } from "../documents/conformity-schema.js";
 import { NO_ORG } from "../identity/scope.js";
 import { cancelBooking, createBooking, offerRoll, quoteBooking, respondToRoll } from "./bookings.js";
@@ -32,19 +33,6 @@ const UnNumberEnum = builder.enumType(UnNumber, {
   description: "UN3171 vehicle with battery; UN3480/UN3481 lithium-ion batteries (loose / packed with equipment).",
 });
 const VehicleCategoryEnum = builder.enumType(VehicleCategory, { name: "VehicleCategory" });
-
-interface MoneyShape {
-  amountMinor: number;
-  currency: string;
-}
-export const MoneyRef = builder.objectRef<MoneyShape>("Money").implement({
-  description: "An amount of money: an integer number of the currency's minor units (fen, cent; kip and đồng have none).",
-  authScopes: { public: true },
-  fields: (t) => ({
-    amountMinor: t.float({ description: "Whole minor units (exact up to 2^53).", resolve: (m) => m.amountMinor }),
-    currency: t.string({ resolve: (m) => m.currency }),
-  }),
-});
 
 // ───────────── catalog ─────────────
 

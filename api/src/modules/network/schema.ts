@@ -1,6 +1,12 @@
 import { z } from "zod";
+import type { Context } from "../../context.js";
 import { CorridorMode, MarketRegion, StationKind } from "../../generated/prisma/enums.js";
 import { builder } from "../../schema/builder.js";
+import { mutationErrors, ruleErrors } from "../../schema/errors.js";
+import { MoneyRef } from "../../schema/money.js";
+import type { LithiumRule } from "./reference.js";
+import { trainLimitFeu } from "./reference.js";
+import { saveCorridor, saveStation, setCorridorRules } from "./services.js";
 
 // Reference data: public, the same for everyone, small enough to list whole.
 
@@ -56,6 +62,7 @@ builder.prismaObject("CorridorLeg", {
     distanceKm: t.exposeInt("distanceKm"),
     transitHours: t.exposeInt("transitHours"),
     dwellHours: t.exposeInt("dwellHours", { description: "Time added at the leg's end for a border crossing or gauge change." }),
+    maxFeu: t.exposeInt("maxFeu", { nullable: true, description: "The most FEU a train may haul on this leg; null: the corridor's limit applies." }),
   }),
 });
 
@@ -75,8 +82,170 @@ builder.prismaObject("Corridor", {
       select: { legs: { select: { transitHours: true, dwellHours: true } } },
       resolve: (c) => c.legs.reduce((s, l) => s + l.transitHours + l.dwellHours, 0),
     }),
+    rules: t.relation("rule", { nullable: true, description: "The operator's rules; null: conservative defaults apply (50 FEU, 48 h cut-off, lithium only as in China)." }),
+    trainLimitFeu: t.int({
+      description: "The most FEU a train may haul end to end: the corridor's rule, and no more than any leg allows.",
+      select: { rule: { select: { maxFeuPerTrain: true } }, legs: { select: { maxFeu: true } } },
+      resolve: (c) => trainLimitFeu(c.rule?.maxFeuPerTrain ?? 50, c.legs),
+    }),
+    viewerMayEdit: t.boolean({
+      description: "Whether the caller may change this corridor's legs and rules: its operator's members, and platform admins.",
+      select: { rule: { select: { operatorOrgId: true } } },
+      resolve: (c, _a, ctx) => mayEdit(ctx, c.rule?.operatorOrgId ?? null),
+    }),
   }),
 });
+
+/** Operators' writers edit corridors they run (or that nobody runs yet); platform admins edit any. */
+function mayEdit(ctx: Context, operatorOrgId: string | null): boolean {
+  const a = ctx.actor;
+  if (!a) return false;
+  if (a.isPlatformAdmin) return true;
+  if (a.org.kind !== "LOGISTICS_OPERATOR" || !a.roles.some((r) => r === "ORG_ADMIN" || r === "MEMBER")) return false;
+  return operatorOrgId === null || operatorOrgId === a.org.id;
+}
+
+const LithiumAcceptanceRef = builder.objectRef<LithiumRule>("LithiumAcceptance").implement({
+  description: "Whether a country on the corridor takes lithium cargo, and at what state of charge.",
+  authScopes: { public: true },
+  fields: (t) => ({
+    countryCode: t.exposeString("countryCode"),
+    acceptsUN3171: t.exposeBoolean("acceptsUN3171", { description: "Vehicles with batteries installed." }),
+    acceptsUN3480: t.exposeBoolean("acceptsUN3480", { description: "Loose lithium-ion batteries." }),
+    acceptsUN3481: t.exposeBoolean("acceptsUN3481", { description: "Lithium-ion batteries packed with equipment." }),
+    maxStateOfChargePct: t.exposeInt("maxStateOfChargePct", { nullable: true, description: "Highest state of charge accepted; null: no cap." }),
+  }),
+});
+
+interface FeeStep {
+  fromHoursBeforeDeparture: number;
+  feePerFeuMinor: number;
+  currency: string;
+}
+const CancellationFeeRef = builder.objectRef<FeeStep>("CancellationFeeStep").implement({
+  description: "A fee per FEU for cancelling this many hours (or fewer) before departure.",
+  authScopes: { public: true },
+  fields: (t) => ({
+    fromHoursBeforeDeparture: t.exposeInt("fromHoursBeforeDeparture"),
+    feePerFeu: t.field({ type: MoneyRef, resolve: (f) => ({ amountMinor: f.feePerFeuMinor, currency: f.currency }) }),
+  }),
+});
+
+builder.prismaObject("CorridorRule", {
+  name: "CorridorRules",
+  authScopes: { public: true },
+  description: "What the operator of a corridor allows: train length and weight, cut-off, lithium per country, cancellation fees.",
+  fields: (t) => ({
+    maxFeuPerTrain: t.exposeInt("maxFeuPerTrain"),
+    maxGrossKgPerTrain: t.exposeInt("maxGrossKgPerTrain"),
+    cutoffLeadHours: t.exposeInt("cutoffLeadHours", { description: "Bookings close this many hours before departure unless a departure says otherwise." }),
+    currencyCode: t.exposeString("currencyCode"),
+    lithium: t.field({ type: [LithiumAcceptanceRef], resolve: (r) => r.lithium as unknown as LithiumRule[] }),
+    cancellationFees: t.field({
+      type: [CancellationFeeRef],
+      description: "Longest notice first.",
+      resolve: (r) =>
+        (r.cancellationFees as unknown as Omit<FeeStep, "currency">[])
+          .map((f) => ({ ...f, currency: r.currencyCode }))
+          .sort((a, b) => b.fromHoursBeforeDeparture - a.fromHoursBeforeDeparture),
+    }),
+    operatorName: t.string({ select: { operator: { select: { name: true } } }, resolve: (r) => r.operator.name }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+  }),
+});
+
+// ───────────── operators keep the network ─────────────
+
+const StationInput = builder.inputType("StationInput", {
+  fields: (t) => ({
+    code: t.string({ description: "UN/LOCODE, optionally with a terminal suffix: CNCKG-TJC." }),
+    name: t.string(),
+    nameZh: t.string(),
+    countryCode: t.string(),
+    kind: t.field({ type: StationKindEnum }),
+    gaugeMm: t.int({ required: false }),
+    timezone: t.string({ description: "IANA time zone, e.g. Asia/Vientiane." }),
+    latitude: t.float({ required: false }),
+    longitude: t.float({ required: false }),
+  }),
+});
+
+const LegInput = builder.inputType("CorridorLegInput", {
+  fields: (t) => ({
+    fromCode: t.string(),
+    toCode: t.string(),
+    distanceKm: t.int(),
+    transitHours: t.int(),
+    dwellHours: t.int({ required: false, description: "Hours at the leg's end for a border crossing or gauge change; 0 when omitted." }),
+    maxFeu: t.int({ required: false, description: "The most FEU a train may haul on this leg; omitted: the corridor's limit." }),
+  }),
+});
+
+const CorridorInput = builder.inputType("CorridorInput", {
+  fields: (t) => ({
+    code: t.string({ description: "CN-LA, CE-ALA: saving an existing code replaces its name, mode and legs." }),
+    name: t.string(),
+    nameZh: t.string(),
+    mode: t.field({ type: CorridorModeEnum }),
+    description: t.string({ required: false }),
+    legs: t.field({ type: [LegInput], description: "In order: each leg starts where the last one ended." }),
+  }),
+});
+
+const LithiumRuleInput = builder.inputType("LithiumAcceptanceInput", {
+  fields: (t) => ({
+    countryCode: t.string(),
+    acceptsUN3171: t.boolean(),
+    acceptsUN3480: t.boolean(),
+    acceptsUN3481: t.boolean(),
+    maxStateOfChargePct: t.int({ required: false }),
+  }),
+});
+
+const CancellationFeeInput = builder.inputType("CancellationFeeInput", {
+  fields: (t) => ({ fromHoursBeforeDeparture: t.int(), feePerFeuMinor: t.int({ description: "In minor units of the rules' currency." }) }),
+});
+
+const CorridorRulesInput = builder.inputType("CorridorRulesInput", {
+  fields: (t) => ({
+    corridorCode: t.string(),
+    maxFeuPerTrain: t.int(),
+    maxGrossKgPerTrain: t.int(),
+    cutoffLeadHours: t.int(),
+    currencyCode: t.string(),
+    lithium: t.field({ type: [LithiumRuleInput], validate: z.array(z.unknown()).max(60, "At most 60 countries.") }),
+    cancellationFees: t.field({ type: [CancellationFeeInput], validate: z.array(z.unknown()).max(20, "At most 20 fee steps.") }),
+  }),
+});
+
+const operatorScopes = () => ({ $any: { orgKind: ["LOGISTICS_OPERATOR" as const], platformAdmin: true } });
+
+builder.mutationFields((t) => ({
+  saveStation: t.prismaField({
+    type: "Station",
+    authScopes: operatorScopes(),
+    errors: { types: mutationErrors },
+    description: "Adds a station (terminal, border crossing, gauge-change point, port) or corrects one.",
+    args: { input: t.arg({ type: StationInput }) },
+    resolve: (_q, _r, { input }, ctx) => saveStation(ctx, input),
+  }),
+  saveCorridor: t.prismaField({
+    type: "Corridor",
+    authScopes: operatorScopes(),
+    errors: { types: ruleErrors },
+    description: "Creates a corridor run by the caller's organization, or replaces the name, mode and legs of one it runs.",
+    args: { input: t.arg({ type: CorridorInput }) },
+    resolve: async (q, _r, { input }, ctx) => ctx.db.corridor.findUniqueOrThrow({ ...q, where: { code: (await saveCorridor(ctx, input)).code } }),
+  }),
+  setCorridorRules: t.prismaField({
+    type: "Corridor",
+    authScopes: operatorScopes(),
+    errors: { types: mutationErrors },
+    description: "Replaces a corridor's rules. Departures already scheduled keep their capacity and cut-off.",
+    args: { input: t.arg({ type: CorridorRulesInput }) },
+    resolve: async (q, _r, { input }, ctx) => ctx.db.corridor.findUniqueOrThrow({ ...q, where: { code: (await setCorridorRules(ctx, input)).code } }),
+  }),
+}));
 
 builder.queryFields((t) => ({
   currencies: t.prismaField({ type: ["Currency"], authScopes: { public: true }, resolve: (q, _r, _a, ctx) => ctx.db.currency.findMany({ ...q, orderBy: { code: "asc" } }) }),

@@ -1,7 +1,28 @@
 import type { Db, Tx } from "../../db/index.js";
 import { NotFoundError } from "../../errors.js";
 import type { ContainerType } from "../../generated/prisma/client.js";
-import type { Leg, LithiumRule } from "./route.js";
+
+/** One leg of a corridor, with the countries at each end. */
+export interface Leg {
+  seq: number;
+  fromCode: string;
+  toCode: string;
+  transitHours: number;
+  dwellHours: number;
+  fromCountry: string;
+  toCountry: string;
+  /** the most FEU a train may haul on this leg; null: the corridor's limit */
+  maxFeu: number | null;
+}
+
+/** Lithium acceptance in one country on a corridor. */
+export interface LithiumRule {
+  countryCode: string;
+  acceptsUN3171: boolean;
+  acceptsUN3480: boolean;
+  acceptsUN3481: boolean;
+  maxStateOfChargePct: number | null;
+}
 
 /** The corridor's legs with the countries at each end, in order. */
 export async function loadLegs(db: Db | Tx, corridorCode: string): Promise<Leg[]> {
@@ -15,7 +36,13 @@ export async function loadLegs(db: Db | Tx, corridorCode: string): Promise<Leg[]
     dwellHours: l.dwellHours,
     fromCountry: l.from.countryCode,
     toCountry: l.to.countryCode,
+    maxFeu: l.maxFeu,
   }));
+}
+
+/** The most FEU a train may haul on a corridor: its rule, and no more than any leg allows. */
+export function trainLimitFeu(maxFeuPerTrain: number, legs: ReadonlyArray<{ maxFeu: number | null }>): number {
+  return legs.reduce((m, l) => (l.maxFeu != null ? Math.min(m, l.maxFeu) : m), maxFeuPerTrain);
 }
 
 export interface CorridorRules {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CorridorLeg" ADD COLUMN     "maxFeu" INTEGER;
