@@ -166,8 +166,13 @@ for (const locale of LOCALES) {
     await expect(maker.getByTestId("booking-status")).toHaveText(f.bookingStatus.CONFIRMED);
     await expect(maker.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
 
+    // The consolidation queue says the train needs a plan; its link opens the train.
+    await mainNav(page, locale).getByRole("link", { name: t.nav.consolidation, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: f.queues.planningTitle })).toBeVisible();
+    await expect(page.getByTestId(`next-step-${train.code}`)).toHaveText(f.queues.step.run);
+    await page.getByRole("link", { name: train.code, exact: true }).click();
+
     // The operator runs consolidation and sees each container with its load-plan picture.
-    await open(page, `/departures/${encodeURIComponent(train.id)}`);
     await expect(page.getByRole("heading", { level: 1, name: o.departureTitle.replace("{code}", train.code) })).toBeVisible();
     await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-status", "live");
     await page.getByRole("button", { name: o.runConsolidation }).click();
@@ -226,6 +231,11 @@ for (const locale of LOCALES) {
     await expect(maker.getByTestId("booking-status")).toHaveText(f.bookingStatus.IN_TRANSIT);
     await maker.screenshot({ path: test.info().outputPath(`maker-live-${locale}.png`), fullPage: true });
     await maker.context().close();
+
+    // The milestones board lists the train on its way, with the milestone just recorded.
+    await mainNav(page, locale).getByRole("link", { name: t.nav.milestones, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: f.queues.transitTitle })).toBeVisible();
+    await expect(page.getByTestId(`last-milestone-${train.code}`)).toContainText(f.milestoneType.DEPARTED);
   });
 }
 

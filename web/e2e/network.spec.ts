@@ -80,7 +80,7 @@ for (const locale of LOCALES) {
     await dialog.getByLabel(n.cutoffLeadHours).fill("24");
     await dialog.getByRole("spinbutton", { name: `${n.socCap} 1` }).fill("40");
     await dialog.getByRole("button", { name: t.common.save }).click();
-    await expect(page.getByText(n.saved)).toBeVisible();
+    await expect(page.getByText(n.saved, { exact: true })).toBeVisible();
     await expect(card).toContainText(n.cutoffValue.replace("{hours}", "24"));
     await expect(card.getByTestId("lithium-rules")).toContainText("40 %");
   });

@@ -27,7 +27,13 @@ describe("navigationFor", () => {
     // Custody recording is built for operators and dealers; dealers verify on the public page.
     expect(links("LOGISTICS_OPERATOR").find((l) => l.label === "custody")).toEqual({ href: "/custody", label: "custody" });
     // Operators keep stations, corridors and their rules on a page of their own.
-    expect(links("LOGISTICS_OPERATOR").find((l) => l.label === "corridorNetwork")).toEqual({ href: "/network", label: "corridorNetwork" });
+    expect(links("LOGISTICS_OPERATOR").map((l) => [l.href, l.feature])).toEqual([
+      ["/departures", undefined],
+      ["/custody", undefined],
+      ["/consolidation", undefined],
+      ["/milestones", undefined],
+      ["/network", undefined],
+    ]);
     expect(links("DEALER").map((l) => [l.href, l.feature])).toEqual([
       ["/inbound-shipments", undefined],
       ["/custody", undefined],

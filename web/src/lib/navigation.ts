@@ -38,8 +38,8 @@ const WORK: Record<OrgKind, NavLink[]> = {
   LOGISTICS_OPERATOR: [
     { href: "/departures", label: "departures" },
     { href: "/custody", label: "custody" },
-    placeholder("/consolidation", "consolidation"),
-    placeholder("/milestones", "milestones"),
+    { href: "/consolidation", label: "consolidation" },
+    { href: "/milestones", label: "milestones" },
     { href: "/network", label: "corridorNetwork" },
   ],
   DEALER: [

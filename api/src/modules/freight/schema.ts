@@ -367,6 +367,7 @@ builder.queryFields((t) => ({
       to: t.arg({ type: "DateTime", required: false }),
       bookableOnly: t.arg.boolean({ required: false }),
       mine: t.arg.boolean({ required: false, description: "Operators: only the trains you run." }),
+      status: t.arg({ type: [DepartureStatusEnum], required: false, description: "Only trains in these states (cancelled trains are left out unless named)." }),
     },
     resolve: (q, _r, args, ctx) => ctx.db.departure.findMany({ ...q, where: departureFilter(ctx, args), orderBy: [{ departsAt: "asc" }, { id: "asc" }] }),
     totalCount: (_r, args, ctx) => ctx.db.departure.count({ where: departureFilter(ctx, args) }),
@@ -404,13 +405,22 @@ function modelFilter(ctx: Context, search?: string | null) {
 
 function departureFilter(
   ctx: Context,
-  a: { corridorCode?: string | null; destinationCode?: string | null; from?: Date | null; to?: Date | null; bookableOnly?: boolean | null; mine?: boolean | null },
+  a: {
+    corridorCode?: string | null;
+    destinationCode?: string | null;
+    from?: Date | null;
+    to?: Date | null;
+    bookableOnly?: boolean | null;
+    mine?: boolean | null;
+    status?: DepartureStatus[] | null;
+  },
 ) {
+  const status = a.status?.length ? { in: a.status } : { not: "CANCELLED" as const };
   return {
     ...(a.corridorCode ? { corridorCode: a.corridorCode } : {}),
     ...(a.destinationCode ? { corridor: { legs: { some: { toCode: a.destinationCode } } } } : {}),
     departsAt: { ...(a.from ? { gte: a.from } : {}), ...(a.to ? { lte: a.to } : {}) },
-    ...(a.bookableOnly ? { status: "OPEN" as const, cutoffAt: { gt: new Date() } } : { status: { not: "CANCELLED" as const } }),
+    ...(a.bookableOnly ? { status: "OPEN" as const, cutoffAt: { gt: new Date() } } : { status }),
     ...(a.mine ? { operatorOrgId: ctx.actor?.org.id ?? NO_ORG } : {}),
   };
 }

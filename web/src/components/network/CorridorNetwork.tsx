@@ -146,7 +146,7 @@ export function CorridorNetwork() {
 function Accepts({ yes, label }: { yes: boolean; label: string }) {
   const { t } = useI18n();
   return (
-    <span aria-label={`${label}: ${yes ? t.common.yes : t.common.no}`}>
+    <span role="img" aria-label={`${label}: ${yes ? t.common.yes : t.common.no}`}>
       {yes ? <CheckOutlined style={{ color: "#389e0d" }} /> : <CloseOutlined style={{ color: "#cf1322" }} />}
     </span>
   );
@@ -553,7 +553,7 @@ interface RulesValues {
 }
 
 function RulesModal({ corridor, currencies, onClose, onDone }: { corridor: Corridor; currencies: Currency[]; onClose: () => void; onDone: () => Promise<void> }) {
-  const { t, fmt, locale } = useI18n();
+  const { t, locale } = useI18n();
   const n = t.network;
   const { message } = App.useApp();
   const [form] = Form.useForm<RulesValues>();

@@ -608,3 +608,46 @@ export const RecordMilestoneDocument = graphql(`
     }
   }
 `);
+
+export const OperatorQueueDocument = graphql(`
+  query FreightOperatorQueue($from: DateTime, $to: DateTime, $status: [DepartureStatus!], $first: Int!) {
+    departures(mine: true, from: $from, to: $to, status: $status, first: $first) {
+      totalCount
+      edges {
+        node {
+          id
+          code
+          status
+          departsAt
+          cutoffAt
+          etaAt
+          capacityFeu
+          bookedFeu
+          remainingFeu
+          fillPct
+          corridor {
+            ...CorridorRoute
+          }
+          plan {
+            id
+            version
+            status
+            containersUsed
+            lowerBound
+            ratio
+            volumeUtilizationPct
+            unplaced
+            lockedAt
+          }
+          milestones {
+            id
+            type
+            occurredAt
+            containerRef
+            stationCode
+          }
+        }
+      }
+    }
+  }
+`);
