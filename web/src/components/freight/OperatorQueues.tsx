@@ -171,15 +171,17 @@ export function ConsolidationQueue() {
   );
 }
 
-/** On the way first (soonest arrival first), then loading, then arrived (latest first). */
+/** On the way first (soonest arrival first), then loading (soonest departure first), then arrived (latest first). */
 const rank = (d: Train) => (d.status === "DEPARTED" ? 0 : d.status === "ARRIVED" ? 2 : 1);
+const within = (a: Train, b: Train) =>
+  a.status === "ARRIVED" ? b.etaAt.localeCompare(a.etaAt) : a.status === "DEPARTED" ? a.etaAt.localeCompare(b.etaAt) : a.departsAt.localeCompare(b.departsAt);
 
 /** /milestones: the operator's trains loading now, on the way, and arrived in the last weeks. */
 export function TransitBoard() {
   const { t, fmt, locale } = useI18n();
   const q = t.freight.queues;
   const { trains, error, now, truncated } = useTrains(TRANSIT);
-  const rows = useMemo(() => (trains ?? []).sort((a, b) => rank(a) - rank(b) || (rank(a) === 2 ? b.etaAt.localeCompare(a.etaAt) : a.etaAt.localeCompare(b.etaAt))), [trains]);
+  const rows = useMemo(() => (trains ?? []).sort((a, b) => rank(a) - rank(b) || within(a, b)), [trains]);
   return (
     <>
       <PageHeader title={q.transitTitle} description={q.transitDescription} />
