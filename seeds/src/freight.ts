@@ -580,3 +580,30 @@ export const demoBookings = [
   { maker: "yadea-cq", corridorCode: "CE-ALA", mode: "LCL" as const, lines: [{ model: "YD-E8S", quantity: 36 }], consignee: "rhein-eroller" },
   { maker: "tailg-cq", corridorCode: "CE-KHG", mode: "LCL" as const, lines: [{ model: "TG-X9", quantity: 30 }], consignee: "warszawa-emoto" },
 ];
+
+/**
+ * A China–Laos train that left about two days before the demo starts, so the demo shows a
+ * shipment on its way: booked, planned, locked, departed, past the border at Mohan. Times are
+ * hours from the train's departure (negative: before it).
+ */
+export const demoTrainOnItsWay = {
+  corridorCode: "CN-LA",
+  departedHoursAgo: 52,
+  tariff: { currencyCode: "USD", lclPerWmMinor: 6500, wmKgPerCbm: 1000, fcl40Minor: 280000, fcl20Minor: 180000 },
+  booking: {
+    maker: "yadea-cq",
+    mode: "LCL" as const,
+    lines: [
+      { model: "YD-E8S", quantity: 30 },
+      { model: "YD-G5", quantity: 12 },
+    ],
+    consignee: "lao-moto-vientiane",
+  },
+  milestones: [
+    { type: "GATE_IN" as const, stationCode: "CNCKG-TJC", atHours: -30 },
+    { type: "LOADED" as const, stationCode: "CNCKG-TJC", atHours: -6 },
+    { type: "DEPARTED" as const, stationCode: "CNCKG-TJC", atHours: 0 },
+    { type: "BORDER_CROSSING" as const, stationCode: "CNMHN", atHours: 49 },
+  ],
+};
+

@@ -1,0 +1,48 @@
+/**
+ * The demo is made through the business services, so a change to a rule can break it: this runs
+ * it on an empty database and checks what a first-time user is meant to see.
+ */
+import { DEMO_PASSWORD, demoTrainOnItsWay, seedDemo } from "@corridor/seeds";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedFreightDemo } from "../src/demo.js";
+import { hashPassword } from "../src/modules/identity/passwords.js";
+import { createTestContext, gql, loginToken, type TestContext } from "./harness.js";
+
+let t: TestContext;
+const now = new Date();
+
+beforeAll(async () => {
+  t = await createTestContext();
+  await seedDemo(t.db, { hashPassword: (pw) => hashPassword(pw, { N: 2 ** 10, r: 8, p: 1 }) });
+  await seedFreightDemo(t.db, t.config, now);
+});
+afterAll(() => t?.close());
+
+describe("demo freight", () => {
+  it("has coming trains on every corridor with a service, and bookings on them", async () => {
+    const open = await t.db.departure.count({ where: { status: "OPEN", departsAt: { gt: now } } });
+    expect(open).toBeGreaterThanOrEqual(30);
+    expect(await t.db.booking.count({ where: { status: "CONFIRMED" } })).toBe(7);
+  });
+
+  it("has one China–Laos train on its way: planned, locked, departed, past the border, due within a day", async () => {
+    const train = await t.db.departure.findFirstOrThrow({ where: { status: "DEPARTED" }, include: { milestones: { orderBy: { occurredAt: "asc" } }, plans: true, bookings: true } });
+    expect(train.corridorCode).toBe(demoTrainOnItsWay.corridorCode);
+    expect(train.plans.map((p) => p.status)).toEqual(["LOCKED"]);
+    expect(train.bookings.map((b) => b.status)).toEqual(["IN_TRANSIT"]);
+    expect(train.milestones.map((m) => m.type)).toEqual(["GATE_IN", "LOADED", "DEPARTED", "BORDER_CROSSING"]);
+    const hoursLeft = (train.etaAt.getTime() - now.getTime()) / 3_600_000;
+    expect(hoursLeft).toBeGreaterThan(0);
+    expect(hoursLeft).toBeLessThan(24);
+  });
+
+  it("the maker follows it and the dealer sees it inbound", async () => {
+    const QUERY = `{ bookings(status: [IN_TRANSIT]) { edges { node { reference status } } } }`;
+    const maker = await loginToken(t.app, "maker@yadea.demo", DEMO_PASSWORD);
+    const dealer = await loginToken(t.app, "dealer@vientiane.demo", DEMO_PASSWORD);
+    for (const token of [maker, dealer]) {
+      const r = await gql<{ bookings: { edges: { node: { status: string } }[] } }>(t.app, QUERY, {}, { token });
+      expect(r.data?.bookings.edges.map((e) => e.node.status)).toEqual(["IN_TRANSIT"]);
+    }
+  });
+});
