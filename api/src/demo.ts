@@ -84,4 +84,3 @@ async function seedTrainOnItsWay(db: Db, config: Config, now: Date) {
     await recordMilestone(operator, { departureId: departure.id, type: m.type, stationCode: m.stationCode, occurredAt: new Date(departsAt.getTime() + m.atHours * HOUR) }, now);
   }
 }
-

@@ -352,3 +352,52 @@ describe("consolidation", () => {
     expect(late.data?.createBooking).toMatchObject({ rule: "CUTOFF_PASSED" });
   });
 });
+
+describe("catalog", () => {
+  const MODELS = `query($search: String) { vehicleModels(search: $search) { edges { node { code containerFit { containerType cratesPerLayer tiers crates units limitedBy } } } } }`;
+  const CREATE = `mutation($input: VehicleModelInput!) { createVehicleModel(input: $input) { __typename ... on DomainError { code message } ... on RuleViolationError { rule } } }`;
+  const model = (code: string, extra: Record<string, unknown>) => ({
+    code,
+    name: code,
+    category: "KIT",
+    packaging: "SKD",
+    unitsPerCrate: 2,
+    crateLengthMm: 1200,
+    crateWidthMm: 1000,
+    crateHeightMm: 1000,
+    crateGrossKg: 400,
+    stackLimit: 2,
+    mayTurn: true,
+    unNumber: "NONE",
+    ...extra,
+  });
+
+  it("says how many crates of a model fill each container type: 36 e-motorcycle crates per 40HQ", async () => {
+    const r = await gql<{ vehicleModels: { edges: { node: { code: string; containerFit: { containerType: string; crates: number; tiers: number; limitedBy: string }[] } }[] } }>(
+      t.app,
+      MODELS,
+      { search: "YD-E8S" },
+      { token: maker.token },
+    );
+    const fit = r.data?.vehicleModels.edges[0]?.node.containerFit;
+    expect(fit?.find((f) => f.containerType === "40HQ")).toMatchObject({ crates: 36, tiers: 2, limitedBy: "PATTERN" });
+  });
+
+  it("a heavy crate is limited by the payload, not the floor", async () => {
+    await gql(t.app, CREATE, { input: model("HEAVY-KIT", { crateGrossKg: 2_000 }) }, { token: maker.token });
+    const r = await gql<{ vehicleModels: { edges: { node: { containerFit: { containerType: string; crates: number; units: number; limitedBy: string }[] } }[] } }>(
+      t.app,
+      MODELS,
+      { search: "HEAVY-KIT" },
+      { token: maker.token },
+    );
+    const fit = r.data?.vehicleModels.edges[0]?.node.containerFit.find((f) => f.containerType === "40HQ");
+    // 26,500 kg payload ÷ 2,000 kg = 13 crates (of 2 units each), though the floor holds more
+    expect(fit).toMatchObject({ crates: 13, units: 26, limitedBy: "PAYLOAD" });
+  });
+
+  it("refuses a crate no container door passes, with the door's size", async () => {
+    const r = await gql(t.app, CREATE, { input: model("TOO-TALL", { crateHeightMm: 2_700 }) }, { token: maker.token });
+    expect(r.data?.createVehicleModel).toMatchObject({ rule: "CRATE_TOO_LARGE" });
+  });
+});

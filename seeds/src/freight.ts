@@ -606,4 +606,3 @@ export const demoTrainOnItsWay = {
     { type: "BORDER_CROSSING" as const, stationCode: "CNMHN", atHours: 49 },
   ],
 };
-

@@ -28,7 +28,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     who: "manufacturer",
     email: "maker@yadea.demo",
     kind: "MANUFACTURER",
-    nav: ["freightBooking", "shipments", "vehicles", "compliance", "documents", ...orgSettings, "auditLog"],
+    nav: ["freightBooking", "shipments", "vehicles", "catalog", "compliance", "documents", ...orgSettings, "auditLog"],
     notNav: ["departures", "organizations"],
   },
   {

@@ -5,6 +5,7 @@ import "../modules/network/schema.js";
 import "../modules/freight/schema.js";
 import "../modules/vehicles/schema.js";
 import "../modules/documents/schema.js";
+import "../modules/dashboard/schema.js";
 import { builder } from "./builder.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

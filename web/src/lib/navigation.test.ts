@@ -7,7 +7,7 @@ const viewer = (kind: OrgKind, roles: MemberRole[], isPlatformAdmin = false) => 
 describe("navigationFor", () => {
   it("shapes the work menu by organization kind", () => {
     const labels = (kind: OrgKind) => navigationFor(viewer(kind, ["MEMBER"])).flatMap((g) => g.links.map((l) => l.label));
-    expect(labels("MANUFACTURER")).toEqual(["freightBooking", "shipments", "vehicles", "compliance", "documents"]);
+    expect(labels("MANUFACTURER")).toEqual(["freightBooking", "shipments", "vehicles", "catalog", "compliance", "documents"]);
     expect(labels("LOGISTICS_OPERATOR")).toEqual(["departures", "custody", "consolidation", "milestones", "corridorNetwork"]);
     expect(labels("DEALER")).toEqual(["inboundShipments", "custody", "verifyVehicle"]);
     expect(labels("ALLIANCE")).toEqual(["campaigns", "sharedCompliance", "allianceMembers"]);

@@ -32,6 +32,7 @@ const WORK: Record<OrgKind, NavLink[]> = {
     { href: "/freight/bookings", label: "freightBooking" },
     { href: "/shipments", label: "shipments" },
     { href: "/vehicles", label: "vehicles" },
+    { href: "/catalog", label: "catalog" },
     placeholder("/compliance", "compliance"),
     { href: "/documents", label: "documents" },
   ],

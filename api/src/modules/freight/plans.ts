@@ -9,7 +9,6 @@ import { assertTransition } from "./booking-state.js";
 import {
   type ConsolidationInput,
   type ConsolidationPlan,
-  type ContainerType,
   checkPlan,
   DEFAULT_LITHIUM_RULES,
   type CargoLine as EngineLine,
@@ -17,34 +16,20 @@ import {
   moveBookingToContainer,
   planConsolidation,
 } from "./consolidation/index.js";
+import { crateSpecOf, engineContainerType } from "./engine-data.js";
 
 type BookingWithLines = Prisma.BookingGetPayload<{ include: { lines: { include: { vehicleModel: true } } } }>;
 
 /** A booking's cargo lines as the engine sees them: crates with their specs, bound for its stop. */
 function engineLines(bookings: readonly BookingWithLines[], stopOrder: ReadonlyMap<string, number>, lastStop: number): EngineLine[] {
   return bookings.flatMap((b) =>
-    b.lines.map((l) => {
-      const m = l.vehicleModel;
-      return {
-        id: l.id,
-        bookingId: b.id,
-        destination: { stopCode: b.destinationCode, unloadOrder: stopOrder.get(b.destinationCode) ?? lastStop },
-        quantity: l.crates,
-        crate: {
-          length: m.crateLengthMm,
-          width: m.crateWidthMm,
-          height: m.crateHeightMm,
-          grossKg: m.crateGrossKg,
-          stackLimit: { maxTiers: m.stackLimit },
-          mayTurn: m.mayTurn,
-          packaging: m.packaging,
-          lithium:
-            m.unNumber === "NONE"
-              ? { un: "none" as const }
-              : { un: m.unNumber, whPerCrate: (m.batteryWh ?? 0) * m.unitsPerCrate, stateOfCharge: (m.stateOfChargePct ?? 100) / 100 },
-        },
-      };
-    }),
+    b.lines.map((l) => ({
+      id: l.id,
+      bookingId: b.id,
+      destination: { stopCode: b.destinationCode, unloadOrder: stopOrder.get(b.destinationCode) ?? lastStop },
+      quantity: l.crates,
+      crate: crateSpecOf(l.vehicleModel),
+    })),
   );
 }
 
@@ -65,15 +50,7 @@ async function engineInput(ctx: ServiceContext, departure: Departure, bookingIds
     }),
   ]);
   const stopOrder = new Map(legs.map((l) => [l.toCode, l.seq]));
-  const containerTypes: ContainerType[] = types.map((t) => ({
-    code: t.code,
-    name: t.name,
-    inner: { length: t.insideLengthMm, width: t.insideWidthMm, height: t.insideHeightMm },
-    door: { width: t.doorWidthMm, height: t.doorHeightMm },
-    payloadKg: t.payloadKg,
-    tareKg: t.tareKg,
-    teu: t.teu,
-  }));
+  const containerTypes = types.map(engineContainerType);
   const lcl = bookings.filter((b) => b.mode === "LCL");
   const fclFeu = bookings.filter((b) => b.mode === "FCL").reduce((s, b) => s + b.fcl40Count + b.fcl20Count / 2, 0);
   return {

@@ -12,9 +12,11 @@ import { decodeIdOf, encodeGlobalId } from "../../schema/global-id.js";
 import { MoneyRef } from "../../schema/money.js";
 import { VehicleConformityInput } from "../documents/conformity-schema.js";
 import { NO_ORG } from "../identity/scope.js";
+import { cachedContainerTypes } from "../network/reference.js";
 import { cancelBooking, createBooking, offerRoll, quoteBooking, respondToRoll } from "./bookings.js";
 import { createVehicleModel, updateVehicleModel } from "./catalog.js";
 import { containerBound, renderLoadPlanSvg } from "./consolidation/index.js";
+import { type ContainerFit, containerFit } from "./engine-data.js";
 import { recordMilestone } from "./milestones.js";
 import { lockPlan, moveBookingInPlan, planLines, runConsolidation } from "./plans.js";
 import { convert, type Quote } from "./quote.js";
@@ -69,6 +71,18 @@ function modelByIdFilter(ctx: Context, id: string) {
   return { id, OR: [{ makerOrgId: a.org.id }, { cargoLines: { some: { booking: { departure: { operatorOrgId: a.org.id } } } } }] };
 }
 
+const ContainerFitRef = builder.objectRef<ContainerFit>("ContainerFit").implement({
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    containerType: t.exposeString("containerType"),
+    cratesPerLayer: t.exposeInt("cratesPerLayer"),
+    tiers: t.exposeInt("tiers"),
+    crates: t.exposeInt("crates"),
+    units: t.exposeInt("units", { description: "crates × units per crate" }),
+    limitedBy: t.exposeString("limitedBy", { description: "PATTERN: the floor and the stack limit; PAYLOAD: the container's payload." }),
+  }),
+});
+
 builder.prismaNode("VehicleModel", {
   id: { field: "id" },
   nullable: true,
@@ -94,6 +108,11 @@ builder.prismaNode("VehicleModel", {
     stateOfChargePct: t.exposeInt("stateOfChargePct", { nullable: true }),
     hsCode: t.exposeString("hsCode", { nullable: true }),
     maker: t.relation("maker"),
+    containerFit: t.field({
+      type: [ContainerFitRef],
+      description: "How many crates of this model one container of each type holds when loaded with it alone: its best layer pattern, or the payload if that binds first.",
+      resolve: async (m, _a, ctx) => containerFit(m, await cachedContainerTypes(ctx.db)),
+    }),
   }),
 });
 

@@ -1,21 +1,39 @@
 "use client";
 
-import { Card, Col, Empty, Row, Table, Typography } from "antd";
+import { Card, Col, Empty, Row, Statistic, Table, Typography } from "antd";
 import Link from "next/link";
 import { PageHeader } from "@/components/PageHeader";
-import type { RecentActivityQuery } from "@/gql/graphql";
+import type { DashboardFiguresQuery, RecentActivityQuery } from "@/gql/graphql";
 import { useI18n } from "@/i18n/client";
 import { formatDateTime } from "@/lib/format";
 import type { Viewer } from "@/lib/viewer";
 
 export type ActivityEntry = RecentActivityQuery["auditLog"]["edges"][number]["node"];
+export type Figure = DashboardFiguresQuery["dashboard"][number];
 
-export function DashboardView({ viewer, activity }: { viewer: Viewer; activity: ActivityEntry[] | null }) {
+/** Where a card's figure is worked on. */
+const CARD_LINKS: Record<string, string> = {
+  bookings: "/shipments",
+  inTransit: "/shipments",
+  vehicles: "/vehicles",
+  departures: "/departures",
+  toConsolidate: "/consolidation",
+  utilisation: "/departures",
+  milestones: "/milestones",
+  inbound: "/inbound-shipments",
+  arriving: "/inbound-shipments",
+  pending: "/certifications",
+  issued: "/certifications",
+  revoked: "/certifications",
+};
+
+export function DashboardView({ viewer, activity, figures }: { viewer: Viewer; activity: ActivityEntry[] | null; figures: Figure[] }) {
   const { t, fmt, locale } = useI18n();
   const board = t.dashboard[viewer.organization.kind];
   const cards = Object.entries(board.cards);
   const span = cards.length >= 4 ? { xs: 24, md: 12, xl: 6 } : { xs: 24, md: 12, xl: 8 };
   const auditHref = viewer.isPlatformAdmin ? "/admin/audit-log" : "/settings/audit-log";
+  const byKey = new Map(figures.map((f) => [f.key, f]));
 
   return (
     <>
@@ -32,18 +50,27 @@ export function DashboardView({ viewer, activity }: { viewer: Viewer; activity: 
       <Row gutter={[16, 16]}>
         {cards.map(([key, card]) => (
           <Col key={key} {...span}>
-            <Card title={card.title} style={{ height: "100%" }} data-testid={`kpi-${key}`}>
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={
-                  <>
-                    <Typography.Text strong style={{ display: "block", marginBottom: 4 }}>
-                      {t.dashboard.kpiEmpty}
-                    </Typography.Text>
-                    <Typography.Text type="secondary">{card.empty}</Typography.Text>
-                  </>
-                }
-              />
+            <Card
+              title={card.title}
+              style={{ height: "100%" }}
+              data-testid={`kpi-${key}`}
+              extra={byKey.get(key) && CARD_LINKS[key] ? <Link href={CARD_LINKS[key]}>{t.dashboard.open}</Link> : null}
+            >
+              {byKey.get(key) ? (
+                <FigureBody figureKey={key} figure={byKey.get(key) as Figure} />
+              ) : (
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={
+                    <>
+                      <Typography.Text strong style={{ display: "block", marginBottom: 4 }}>
+                        {t.dashboard.kpiEmpty}
+                      </Typography.Text>
+                      <Typography.Text type="secondary">{card.empty}</Typography.Text>
+                    </>
+                  }
+                />
+              )}
             </Card>
           </Col>
         ))}
@@ -74,6 +101,29 @@ export function DashboardView({ viewer, activity }: { viewer: Viewer; activity: 
           </Col>
         ) : null}
       </Row>
+    </>
+  );
+}
+
+/** A card's number, with the second figure it states, in the page's language. */
+function FigureBody({ figureKey, figure }: { figureKey: string; figure: Figure }) {
+  const { t, fmt, locale } = useI18n();
+  const f = t.dashboard.figures;
+  const number = (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 1 });
+  const secondary =
+    figure.secondary == null
+      ? null
+      : figureKey === "vehicles"
+        ? fmt(f.anchored, { n: number(figure.secondary) })
+        : figureKey === "departures"
+          ? fmt(f.free, { n: number(figure.secondary) })
+          : figureKey === "utilisation"
+            ? fmt(f.overTrains, { n: number(figure.secondary) })
+            : null;
+  return (
+    <>
+      <Statistic value={figure.value} suffix={figureKey === "utilisation" ? "%" : undefined} formatter={(v) => number(Number(v))} data-testid={`kpi-value-${figureKey}`} />
+      {secondary ? <Typography.Text type="secondary">{secondary}</Typography.Text> : null}
     </>
   );
 }

@@ -5,7 +5,7 @@ import { getRequestLocale } from "@/i18n/server";
 import { gqlFetch } from "@/lib/graphql/server";
 import { isOrgAdmin } from "@/lib/navigation";
 import { requireViewer } from "@/lib/viewer";
-import { type ActivityEntry, DashboardView } from "./DashboardView";
+import { type ActivityEntry, DashboardView, type Figure } from "./DashboardView";
 
 const RecentActivityQuery = graphql(`
   query RecentActivity {
@@ -26,6 +26,16 @@ const RecentActivityQuery = graphql(`
   }
 `);
 
+const DashboardQuery = graphql(`
+  query DashboardFigures {
+    dashboard {
+      key
+      value
+      secondary
+    }
+  }
+`);
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: getDictionary(await getRequestLocale()).nav.dashboard };
 }
@@ -42,5 +52,9 @@ export default async function DashboardPage() {
       activity = null;
     }
   }
-  return <DashboardView viewer={viewer} activity={activity} />;
+  // Without figures the cards keep their empty states; the pages they link to show any error.
+  const figures: Figure[] = await gqlFetch(DashboardQuery)
+    .then((data) => data.dashboard)
+    .catch(() => []);
+  return <DashboardView viewer={viewer} activity={activity} figures={figures} />;
 }

@@ -651,3 +651,97 @@ export const OperatorQueueDocument = graphql(`
     }
   }
 `);
+
+export const CatalogDocument = graphql(`
+  query FreightCatalog($search: String, $first: Int!, $after: String) {
+    vehicleModels(search: $search, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...CatalogModel
+        }
+      }
+    }
+  }
+
+  fragment CatalogModel on VehicleModel {
+    id
+    code
+    name
+    nameZh
+    category
+    packaging
+    unitsPerCrate
+    crateLengthMm
+    crateWidthMm
+    crateHeightMm
+    crateGrossKg
+    stackLimit
+    mayTurn
+    batteryChemistry
+    batteryWh
+    unNumber
+    stateOfChargePct
+    hsCode
+    containerFit {
+      containerType
+      cratesPerLayer
+      tiers
+      crates
+      units
+      limitedBy
+    }
+  }
+`);
+
+export const CreateVehicleModelDocument = graphql(`
+  mutation FreightCreateVehicleModel($input: VehicleModelInput!) {
+    createVehicleModel(input: $input) {
+      __typename
+      ... on CreateVehicleModelSuccess {
+        data {
+          id
+          code
+        }
+      }
+      ... on DomainError {
+        code
+        message
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const UpdateVehicleModelDocument = graphql(`
+  mutation FreightUpdateVehicleModel($id: ID!, $input: VehicleModelInput!) {
+    updateVehicleModel(id: $id, input: $input) {
+      __typename
+      ... on UpdateVehicleModelSuccess {
+        data {
+          id
+          code
+        }
+      }
+      ... on DomainError {
+        code
+        message
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+    }
+  }
+`);
