@@ -659,6 +659,7 @@ const en = {
     stateOfCharge: "State of charge at shipping (%)",
     hsCode: "HS code (optional)",
     hsColumn: "HS code",
+    perCrate: "{n} per crate",
     fit: "One 40HQ holds",
     fitValue: "{crates} crates · {units} units",
     fitDetail: "{perLayer} per layer × {tiers} tiers",

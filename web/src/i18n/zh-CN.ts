@@ -654,6 +654,7 @@ const zhCN: Dictionary = {
     stateOfCharge: "发运荷电状态（%）",
     hsCode: "HS 编码（可选）",
     hsColumn: "HS 编码",
+    perCrate: "每箱 {n} 台",
     fit: "每个 40HQ 可装",
     fitValue: "{crates} 箱 · {units} 台",
     fitDetail: "每层 {perLayer} 箱 × {tiers} 层",

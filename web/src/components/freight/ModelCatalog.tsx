@@ -95,7 +95,7 @@ export function ModelCatalog() {
                   </span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {m.crateGrossKg.toLocaleString(locale)} kg · {fmt(c.tiers, { n: m.stackLimit })} · {m.mayTurn ? c.turns : c.upright}
-                    {m.unitsPerCrate > 1 ? ` · ${m.unitsPerCrate}/crate` : ""}
+                    {m.unitsPerCrate > 1 ? ` · ${fmt(c.perCrate, { n: m.unitsPerCrate })}` : ""}
                   </Typography.Text>
                 </Space>
               ),
