@@ -4,7 +4,24 @@ import { chooseLanguage, DEMO_ACCOUNTS, dictionaries, mainNav, open, signIn } fr
 
 const LOCALES: AppLocale[] = ["en", "zh-CN"];
 /** Dashboard cards the API has a figure for (the `dashboard` query). */
-const FIGURES = new Set(["bookings", "inTransit", "vehicles", "expiring", "departures", "toConsolidate", "utilisation", "milestones", "inbound", "arriving", "pending", "issued", "revoked", "organizations", "users", "ledger"]);
+const FIGURES = new Set([
+  "bookings",
+  "inTransit",
+  "vehicles",
+  "expiring",
+  "departures",
+  "toConsolidate",
+  "utilisation",
+  "milestones",
+  "inbound",
+  "arriving",
+  "pending",
+  "issued",
+  "revoked",
+  "organizations",
+  "users",
+  "ledger",
+]);
 
 for (const locale of LOCALES) {
   const t = dictionaries[locale];
