@@ -224,6 +224,12 @@ for (const locale of LOCALES) {
 
     // The maker's page follows without a reload: planned, then departed.
     await expect(maker.getByTestId("booking-status")).toHaveText(f.bookingStatus.PLANNED);
+    // One container is loaded: a milestone of that container, the train stays closed.
+    await pick(page, page.getByRole("combobox", { name: o.milestoneType }), f.milestoneType.LOADED);
+    await pick(page, page.getByRole("combobox", { name: o.milestoneContainer }), o.containerOption.replace("{n}", "1").replace("{type}", "40HQ"));
+    await page.getByRole("button", { name: o.record }).click();
+    await expect(page.getByTestId("milestones")).toContainText(f.queues.container.replace("{ref}", "1"));
+    await expect(page.getByTestId("departure-status")).toHaveText(f.departureStatus.CLOSED);
     await pick(page, page.getByRole("combobox", { name: o.milestoneType }), f.milestoneType.DEPARTED);
     await page.getByRole("button", { name: o.record }).click();
     await expect(page.getByTestId("departure-status")).toHaveText(f.departureStatus.DEPARTED);

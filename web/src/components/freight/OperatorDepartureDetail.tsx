@@ -22,6 +22,15 @@ type BookingOnTrain = NonNullable<Detail["bookings"]>["edges"][number]["node"];
 /** Bookings the operator may offer a later train. */
 const ROLLABLE = new Set(["CONFIRMED", "PLANNED"]);
 
+interface MilestoneValues {
+  type: MilestoneType;
+  stationCode?: string;
+  /** the plan's container number (1-based); none: the whole train */
+  containerRef?: string;
+  occurredAt: string;
+  note?: string;
+}
+
 const MILESTONE_TYPES: MilestoneType[] = ["GATE_IN", "LOADED", "DEPARTED", "BORDER_CROSSING", "GAUGE_CHANGE", "CUSTOMS_CLEARED", "ARRIVED", "DELIVERED"];
 
 /** "2026-11-25T14:05" in the browser's zone, for a datetime-local input. */
@@ -41,7 +50,7 @@ export function OperatorDepartureDetail({ id }: { id: string }) {
   const [cancelling, setCancelling] = useState(false);
   /** Bookings still holding the train (all of them, not only the page shown). */
   const [affected, setAffected] = useState(0);
-  const [form] = Form.useForm<{ type: MilestoneType; stationCode?: string; occurredAt: string; note?: string }>();
+  const [form] = Form.useForm<MilestoneValues>();
 
   const load = useCallback(async () => {
     try {
@@ -67,7 +76,7 @@ export function OperatorDepartureDetail({ id }: { id: string }) {
   const bookings: BookingOnTrain[] = departure.bookings?.edges.map((e) => e.node) ?? [];
   const running = departure.status === "OPEN" || departure.status === "CLOSED";
 
-  async function record(values: { type: MilestoneType; stationCode?: string; occurredAt: string; note?: string }) {
+  async function record(values: MilestoneValues) {
     if (!departure) return;
     setSaving(true);
     try {
@@ -76,16 +85,17 @@ export function OperatorDepartureDetail({ id }: { id: string }) {
           departureId: departure.id,
           type: values.type,
           stationCode: values.stationCode ?? null,
+          containerRef: values.containerRef ?? null,
           occurredAt: new Date(values.occurredAt).toISOString(),
           note: values.note || null,
         },
       });
       if (isFailure(recordMilestone)) {
-        reportFailure(recordMilestone, { t, notify: (text) => message.error(text), form, fields: ["type", "stationCode", "occurredAt", "note"] });
+        reportFailure(recordMilestone, { t, notify: (text) => message.error(text), form, fields: ["type", "stationCode", "containerRef", "occurredAt", "note"] });
         return;
       }
       message.success(o.recorded);
-      form.setFieldsValue({ note: "", occurredAt: localInputValue(new Date()) });
+      form.setFieldsValue({ note: "", containerRef: undefined, occurredAt: localInputValue(new Date()) });
       await load();
     } catch (caught) {
       message.error(thrownMessage(t, caught));
@@ -178,6 +188,15 @@ export function OperatorDepartureDetail({ id }: { id: string }) {
               <Form.Item name="stationCode" label={o.station}>
                 <Select allowClear options={stations.map((s) => ({ value: s.code, label: `${named(s, locale)} (${s.code})` }))} />
               </Form.Item>
+              {departure.plan?.containers.length ? (
+                <Form.Item name="containerRef" label={o.milestoneContainer} extra={o.milestoneContainerHelp}>
+                  <Select
+                    allowClear
+                    placeholder={o.wholeTrain}
+                    options={departure.plan.containers.map((c) => ({ value: String(c.index + 1), label: fmt(o.containerOption, { n: c.index + 1, type: c.typeCode }) }))}
+                  />
+                </Form.Item>
+              ) : null}
               <Form.Item name="occurredAt" label={o.occurredAt} rules={[{ required: true, message: t.common.required }]}>
                 <Input type="datetime-local" />
               </Form.Item>

@@ -8,7 +8,7 @@ import type { DepartureStatus, FreightOperatorQueueQuery } from "@/gql/graphql";
 import { useI18n } from "@/i18n/client";
 import { corridorStations, named, originTimeZone } from "@/lib/freight/format";
 import { OperatorQueueDocument } from "@/lib/freight/operations";
-import { DAY, nextStep, relativeTo, type Step } from "@/lib/freight/queue";
+import { byOccurrence, DAY, nextStep, relativeTo, type Step } from "@/lib/freight/queue";
 import { gqlFetch } from "@/lib/graphql/client";
 import { thrownMessage } from "@/lib/graphql/results";
 import { DepartureStatusTag, FillGauge, ZonedTime } from "./common";
@@ -203,7 +203,7 @@ export function TransitBoard() {
               title: q.lastMilestone,
               key: "last",
               render: (_: unknown, d: Train) => {
-                const last = [...d.milestones].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt))[0];
+                const last = [...d.milestones].sort(byOccurrence).at(-1);
                 if (!last) return <Typography.Text type="secondary">{q.noMilestone}</Typography.Text>;
                 const station = corridorStations(d.corridor).find((s) => s.code === last.stationCode);
                 return (

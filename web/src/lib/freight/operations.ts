@@ -493,6 +493,7 @@ export const BookingDetailDocument = graphql(`
             stationCode
             occurredAt
             note
+            containerRef
           }
         }
       }

@@ -1,3 +1,4 @@
+import type { MilestoneType } from "@/gql/graphql";
 import type { AppLocale } from "@/i18n/config";
 
 export const DAY = 86_400_000;
@@ -29,4 +30,14 @@ export function relativeTo(value: string, now: number, locale: AppLocale, inTime
   const amount = Math.max(1, Math.round(abs / unit[0]));
   const text = new Intl.NumberFormat(locale, { style: "unit", unit: unit[1], unitDisplay: "long" }).format(amount);
   return (ms >= 0 ? inTime : passed).replace("{time}", text);
+}
+
+const JOURNEY: readonly MilestoneType[] = ["GATE_IN", "LOADED", "DEPARTED", "BORDER_CROSSING", "GAUGE_CHANGE", "CUSTOMS_CLEARED", "ARRIVED", "DELIVERED"];
+
+/**
+ * Milestones in the order they happened: by time, and within the same minute (times are entered
+ * to the minute) by where they come in a journey, so "loaded" then "departed" at 13:10 reads so.
+ */
+export function byOccurrence(a: { occurredAt: string; type: MilestoneType }, b: { occurredAt: string; type: MilestoneType }): number {
+  return a.occurredAt.localeCompare(b.occurredAt) || JOURNEY.indexOf(a.type) - JOURNEY.indexOf(b.type);
 }
