@@ -86,7 +86,10 @@ describe("dashboards", () => {
   it("an overdue train shows as a milestone due", async () => {
     const train = await t.db.departure.findFirstOrThrow({ where: { status: "DEPARTED" } });
     await t.db.departure.update({ where: { id: train.id }, data: { etaAt: new Date(Date.now() - 3_600_000) } });
-    expect((await figures("ops@minsheng.demo")).milestones?.value).toBe(1);
-    await t.db.departure.update({ where: { id: train.id }, data: { etaAt: train.etaAt } });
+    try {
+      expect((await figures("ops@minsheng.demo")).milestones?.value).toBe(1);
+    } finally {
+      await t.db.departure.update({ where: { id: train.id }, data: { etaAt: train.etaAt } });
+    }
   });
 });

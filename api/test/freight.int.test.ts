@@ -200,6 +200,19 @@ describe("visibility, rolls and milestones", () => {
       );
     const departed = await milestone("DEPARTED", "CNCKG-TJC", new Date(Date.now() - 3_600_000).toISOString());
     expect(departed.data).toMatchObject({ recordMilestone: { data: { status: "DEPARTED" } } });
+    const etaAfterDeparture = (departed.data as { recordMilestone: { data: { etaAt: string } } }).recordMilestone.data.etaAt;
+    // One container's milestone: a real container number is taken, the train's ETA stays; the
+    // plan's numbering needs a locked plan, and anything else is refused.
+    const box = (containerRef: string) =>
+      gql<{ recordMilestone: { __typename: string; message?: string; data?: { etaAt: string } } }>(
+        t.app,
+        `mutation($input: RecordMilestoneInput!) { recordMilestone(input: $input) { __typename ... on RecordMilestoneSuccess { data { etaAt } } ... on DomainError { message } } }`,
+        { input: { departureId: later, type: "CUSTOMS_CLEARED", stationCode: null, containerRef, occurredAt: new Date(Date.now() - 1_800_000).toISOString() } },
+        { token: operator.token },
+      );
+    expect((await box("mskU1234565")).data?.recordMilestone).toEqual({ __typename: "RecordMilestoneSuccess", data: { etaAt: etaAfterDeparture } });
+    expect((await box("2")).data?.recordMilestone).toMatchObject({ __typename: "ValidationError", message: expect.stringContaining("once the plan is locked") });
+    expect((await box("box 7")).data?.recordMilestone.__typename).toBe("ValidationError");
     // the dealer follows the booking that moved to the later train
     const inbound = await gql(t.app, `query($id: ID!) { node(id: $id) { ... on Booking { status } } }`, { id: moved }, { token: dealer.token });
     expect(inbound.data).toEqual({ node: { status: "IN_TRANSIT" } });

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeGlobalId } from "../src/schema/global-id.js";
 import { createTestContext, gql, personIn, type TestContext } from "./harness.js";
 
+let admin: Awaited<ReturnType<typeof personIn>>;
+
 let t: TestContext;
 let operator: Awaited<ReturnType<typeof personIn>>;
 let otherOperator: Awaited<ReturnType<typeof personIn>>;
@@ -15,9 +17,9 @@ const SAVE_STATION = `mutation($input: StationInput!) { saveStation(input: $inpu
   ... on DomainError { code message } ... on ValidationError { fieldErrors { path message } } } }`;
 const SAVE_CORRIDOR = `mutation($input: CorridorInput!) { saveCorridor(input: $input) {
   __typename ... on SaveCorridorSuccess { data { code name transitHours distanceKm trainLimitFeu viewerMayEdit legs { seq from { code } to { code } transitHours dwellHours maxFeu } rules { maxFeuPerTrain operatorName } } }
-  ... on DomainError { code message } ... on ValidationError { fieldErrors { path message } } } }`;
+  ... on DomainError { code message } ... on RuleViolationError { rule } ... on ValidationError { fieldErrors { path message } } } }`;
 const SET_RULES = `mutation($input: CorridorRulesInput!) { setCorridorRules(input: $input) {
-  __typename ... on SetCorridorRulesSuccess { data { code trainLimitFeu rules { maxFeuPerTrain cutoffLeadHours currencyCode lithium { countryCode acceptsUN3171 maxStateOfChargePct } cancellationFees { fromHoursBeforeDeparture feePerFeu { amountMinor currency } } } } }
+  __typename ... on SetCorridorRulesSuccess { data { code trainLimitFeu viewerMayEdit rules { operatorName maxFeuPerTrain cutoffLeadHours currencyCode lithium { countryCode acceptsUN3171 maxStateOfChargePct } cancellationFees { fromHoursBeforeDeparture feePerFeu { amountMinor currency } } } } }
   ... on DomainError { code message } ... on ValidationError { fieldErrors { path message } } } }`;
 const CORRIDORS = `{ corridors { code trainLimitFeu viewerMayEdit rules { maxFeuPerTrain operatorName } legs { seq maxFeu } } }`;
 
@@ -56,6 +58,7 @@ beforeAll(async () => {
   operator = await personIn(t, "LOGISTICS_OPERATOR");
   otherOperator = await personIn(t, "LOGISTICS_OPERATOR");
   maker = await personIn(t, "MANUFACTURER");
+  admin = await personIn(t, "PLATFORM");
   // CN-LA is run by `operator`, as in the demo.
   const cnla = corridorRules.find((r) => r.corridorCode === "CN-LA");
   if (!cnla) throw new Error("seeds have no CN-LA rules");
@@ -245,5 +248,66 @@ describe("corridor rules", () => {
     expect(own.data?.corridors.find((c) => c.code === "CN-LA")?.viewerMayEdit).toBe(true);
     const asMaker = await gql<{ corridors: { code: string; viewerMayEdit: boolean }[] }>(t.app, CORRIDORS, {}, { token: maker.token });
     expect(asMaker.data?.corridors.every((c) => !c.viewerMayEdit)).toBe(true);
+  });
+});
+
+describe("who runs a corridor", () => {
+  it("an operator cannot claim a corridor nobody runs yet; a platform admin assigns it", async () => {
+    // the reference corridors come without rules: nobody runs CE-KHG in this database
+    const claim = await gql(t.app, SET_RULES, { input: rulesFor("CE-KHG") }, { token: otherOperator.token });
+    expect(claim.data?.setCorridorRules).toMatchObject({ code: "FORBIDDEN", message: "Corridor CE-KHG has no operator yet; a platform administrator assigns one." });
+    const route = await gql(
+      t.app,
+      SAVE_CORRIDOR,
+      { input: { code: "CE-KHG", name: "Taken", nameZh: "占用", mode: "RAIL", legs: legsVia("CNCKG-TJC", "CNKHG") } },
+      { token: otherOperator.token },
+    );
+    expect(route.data?.saveCorridor).toMatchObject({ code: "FORBIDDEN" });
+    expect(await t.db.corridorRule.count({ where: { corridorCode: "CE-KHG" } })).toBe(0);
+    expect((await t.db.corridorLeg.findMany({ where: { corridorCode: "CE-KHG" } })).length).toBeGreaterThan(2);
+
+    const assign = await gql(t.app, SET_RULES, { input: rulesFor("CE-KHG", { operatorOrgId: encodeGlobalId("Organization", otherOperator.org.id) }) }, { token: admin.token });
+    expect(assign.data?.setCorridorRules).toMatchObject({ data: { code: "CE-KHG", rules: { operatorName: otherOperator.org.name } } });
+    const now = await gql(t.app, SET_RULES, { input: rulesFor("CE-KHG", { cutoffLeadHours: 60 }) }, { token: otherOperator.token });
+    expect(now.data?.setCorridorRules).toMatchObject({ data: { viewerMayEdit: true, rules: { cutoffLeadHours: 60 } } });
+  });
+
+  it("an operator may not hand its corridor to another one", async () => {
+    const r = await gql(t.app, SET_RULES, { input: rulesFor("CN-XY", { operatorOrgId: encodeGlobalId("Organization", otherOperator.org.id) }) }, { token: operator.token });
+    expect(r.data?.setCorridorRules).toMatchObject({ code: "FORBIDDEN" });
+    expect((await t.db.corridorRule.findUniqueOrThrow({ where: { corridorCode: "CN-XY" } })).operatorOrgId).toBe(operator.org.id);
+  });
+
+  it("a station on another operator's corridor is corrected by them, not by anyone", async () => {
+    const r = await gql(t.app, SAVE_STATION, { input: station("CNXYZ", { name: "Renamed by a stranger" }) }, { token: otherOperator.token });
+    expect(r.data?.saveStation).toMatchObject({ code: "FORBIDDEN" });
+    expect((await t.db.station.findUniqueOrThrow({ where: { code: "CNXYZ" } })).name).not.toBe("Renamed by a stranger");
+  });
+
+  it("a fee error names the row as typed, before the table is sorted", async () => {
+    const cancellationFees = [
+      { fromHoursBeforeDeparture: 72, feePerFeuMinor: 100 },
+      { fromHoursBeforeDeparture: 24, feePerFeuMinor: 200 },
+      { fromHoursBeforeDeparture: 72, feePerFeuMinor: 300 },
+    ];
+    const r = await gql<{ setCorridorRules: { fieldErrors: { path: string[] }[] } }>(
+      t.app,
+      SET_RULES,
+      { input: rulesFor("CN-XY", { cancellationFees }) },
+      { token: operator.token },
+    );
+    expect(r.data?.setCorridorRules.fieldErrors.map((e) => e.path.join("."))).toEqual(["cancellationFees.2.fromHoursBeforeDeparture"]);
+  });
+
+  it("a route change may not leave out a station that live bookings are bound for", async () => {
+    // CN-LA carries the booking of the lithium test, bound for Vientiane
+    const r = await gql(
+      t.app,
+      SAVE_CORRIDOR,
+      { input: { code: "CN-LA", name: "China–Laos", nameZh: "中老", mode: "RAIL", legs: legsVia("CNCKG-TJC", "CNKMG") } },
+      { token: operator.token },
+    );
+    expect(r.data?.saveCorridor).toMatchObject({ code: "RULE_VIOLATION", rule: "STATION_IN_USE" });
+    expect(await t.db.corridorLeg.count({ where: { corridorCode: "CN-LA" } })).toBe(4);
   });
 });

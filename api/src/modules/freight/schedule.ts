@@ -84,6 +84,11 @@ export async function createTrainService(ctx: ServiceContext, input: TrainServic
   const operatorOrgId = writerOrgOf(ctx, "LOGISTICS_OPERATOR", "run train services");
   const corridor = await ctx.db.corridor.findUnique({ where: { code: input.corridorCode }, include: { legs: { orderBy: { seq: "asc" }, take: 1, include: { from: true } } } });
   if (!corridor) throw new NotFoundError("Corridor", input.corridorCode);
+  // refused before the service is saved, so no service is left without its departures
+  const [legs, rules] = await Promise.all([loadLegs(ctx.db, input.corridorCode), loadRules(ctx.db, input.corridorCode)]);
+  const limitFeu = trainLimitFeu(rules.maxFeuPerTrain, legs);
+  if (input.capacityFeu > limitFeu)
+    throw new RuleViolationError("TRAIN_TOO_LONG", say(ctx, `This corridor allows at most ${limitFeu} FEU per train.`, `本通道每列班列最多 ${limitFeu} FEU。`));
   const service = await ctx.db.$transaction(async (tx) => {
     const s = await tx.trainService.create({ data: { ...input, operatorOrgId } });
     await writeAudit(tx, ctx, { action: "trainService.create", targetType: "TrainService", targetId: s.id, orgId: operatorOrgId, after: s });

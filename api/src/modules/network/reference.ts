@@ -64,6 +64,16 @@ export const defaultRules: CorridorRules = {
   currencyCode: "USD",
 };
 
+/** The defaults as a new CorridorRule row's data. */
+export const DEFAULT_RULE_DATA = {
+  maxFeuPerTrain: defaultRules.maxFeuPerTrain,
+  maxGrossKgPerTrain: defaultRules.maxGrossKgPerTrain,
+  cutoffLeadHours: defaultRules.cutoffLeadHours,
+  lithium: defaultRules.lithium.map((l) => ({ ...l })),
+  cancellationFees: [],
+  currencyCode: defaultRules.currencyCode,
+};
+
 export async function loadRules(db: Db | Tx, corridorCode: string): Promise<CorridorRules> {
   const r = await db.corridorRule.findUnique({ where: { corridorCode } });
   if (!r) return defaultRules;

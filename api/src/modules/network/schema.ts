@@ -3,9 +3,10 @@ import type { Context } from "../../context.js";
 import { CorridorMode, MarketRegion, StationKind } from "../../generated/prisma/enums.js";
 import { builder } from "../../schema/builder.js";
 import { mutationErrors, ruleErrors } from "../../schema/errors.js";
+import { decodeIdOf } from "../../schema/global-id.js";
 import { MoneyRef } from "../../schema/money.js";
 import type { LithiumRule } from "./reference.js";
-import { trainLimitFeu } from "./reference.js";
+import { defaultRules, trainLimitFeu } from "./reference.js";
 import { saveCorridor, saveStation, setCorridorRules } from "./services.js";
 
 // Reference data: public, the same for everyone, small enough to list whole.
@@ -86,7 +87,7 @@ builder.prismaObject("Corridor", {
     trainLimitFeu: t.int({
       description: "The most FEU a train may haul end to end: the corridor's rule, and no more than any leg allows.",
       select: { rule: { select: { maxFeuPerTrain: true } }, legs: { select: { maxFeu: true } } },
-      resolve: (c) => trainLimitFeu(c.rule?.maxFeuPerTrain ?? 50, c.legs),
+      resolve: (c) => trainLimitFeu(c.rule?.maxFeuPerTrain ?? defaultRules.maxFeuPerTrain, c.legs),
     }),
     viewerMayEdit: t.boolean({
       description: "Whether the caller may change this corridor's legs and rules: its operator's members, and platform admins.",
@@ -96,13 +97,13 @@ builder.prismaObject("Corridor", {
   }),
 });
 
-/** Operators' writers edit corridors they run (or that nobody runs yet); platform admins edit any. */
+/** Operators' writers edit corridors they run; platform admins edit any (and assign those nobody runs). */
 function mayEdit(ctx: Context, operatorOrgId: string | null): boolean {
   const a = ctx.actor;
   if (!a) return false;
   if (a.isPlatformAdmin) return true;
   if (a.org.kind !== "LOGISTICS_OPERATOR" || !a.roles.some((r) => r === "ORG_ADMIN" || r === "MEMBER")) return false;
-  return operatorOrgId === null || operatorOrgId === a.org.id;
+  return operatorOrgId !== null && operatorOrgId === a.org.id;
 }
 
 const LithiumAcceptanceRef = builder.objectRef<LithiumRule>("LithiumAcceptance").implement({
@@ -189,6 +190,7 @@ const CorridorInput = builder.inputType("CorridorInput", {
     mode: t.field({ type: CorridorModeEnum }),
     description: t.string({ required: false }),
     legs: t.field({ type: [LegInput], description: "In order: each leg starts where the last one ended." }),
+    operatorOrgId: t.id({ required: false, description: "Platform admins: the logistics operator that is to run a new corridor, or one nobody runs yet." }),
   }),
 });
 
@@ -209,6 +211,7 @@ const CancellationFeeInput = builder.inputType("CancellationFeeInput", {
 const CorridorRulesInput = builder.inputType("CorridorRulesInput", {
   fields: (t) => ({
     corridorCode: t.string(),
+    operatorOrgId: t.id({ required: false, description: "Platform admins: assigns (or reassigns) the corridor to this logistics operator." }),
     maxFeuPerTrain: t.int(),
     maxGrossKgPerTrain: t.int(),
     cutoffLeadHours: t.int(),
@@ -217,6 +220,8 @@ const CorridorRulesInput = builder.inputType("CorridorRulesInput", {
     cancellationFees: t.field({ type: [CancellationFeeInput], validate: z.array(z.unknown()).max(20, "At most 20 fee steps.") }),
   }),
 });
+
+const operatorIdOf = (id: string | number | null | undefined) => (id ? decodeIdOf(String(id), "Organization", "operatorOrgId") : null);
 
 const operatorScopes = () => ({ $any: { orgKind: ["LOGISTICS_OPERATOR" as const], platformAdmin: true } });
 
@@ -235,15 +240,17 @@ builder.mutationFields((t) => ({
     errors: { types: ruleErrors },
     description: "Creates a corridor run by the caller's organization, or replaces the name, mode and legs of one it runs.",
     args: { input: t.arg({ type: CorridorInput }) },
-    resolve: async (q, _r, { input }, ctx) => ctx.db.corridor.findUniqueOrThrow({ ...q, where: { code: (await saveCorridor(ctx, input)).code } }),
+    resolve: async (q, _r, { input }, ctx) =>
+      ctx.db.corridor.findUniqueOrThrow({ ...q, where: { code: (await saveCorridor(ctx, { ...input, operatorOrgId: operatorIdOf(input.operatorOrgId) })).code } }),
   }),
   setCorridorRules: t.prismaField({
     type: "Corridor",
     authScopes: operatorScopes(),
-    errors: { types: mutationErrors },
+    errors: { types: ruleErrors },
     description: "Replaces a corridor's rules. Departures already scheduled keep their capacity and cut-off.",
     args: { input: t.arg({ type: CorridorRulesInput }) },
-    resolve: async (q, _r, { input }, ctx) => ctx.db.corridor.findUniqueOrThrow({ ...q, where: { code: (await setCorridorRules(ctx, input)).code } }),
+    resolve: async (q, _r, { input }, ctx) =>
+      ctx.db.corridor.findUniqueOrThrow({ ...q, where: { code: (await setCorridorRules(ctx, { ...input, operatorOrgId: operatorIdOf(input.operatorOrgId) })).code } }),
   }),
 }));
 

@@ -5,12 +5,12 @@
 // without a database; the writes are all-or-nothing and audited.
 
 import type { Actor, ServiceContext } from "../../context.js";
-import { type FieldError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from "../../errors.js";
+import { type FieldError, ForbiddenError, mapPrismaError, NotFoundError, RuleViolationError, ValidationError } from "../../errors.js";
 import type { CorridorMode, StationKind } from "../../generated/prisma/enums.js";
 import { say } from "../../messages.js";
 import { writeAudit } from "../identity/audit.js";
 import { actorOf } from "../identity/guards.js";
-import { forgetReferenceData } from "./reference.js";
+import { DEFAULT_RULE_DATA, forgetReferenceData } from "./reference.js";
 
 export interface StationInput {
   code: string;
@@ -35,6 +35,8 @@ export interface LegInput {
 
 export interface CorridorInput {
   code: string;
+  /** platform admins: the logistics operator that is to run it (operators run what they create) */
+  operatorOrgId?: string | null;
   name: string;
   nameZh: string;
   mode: CorridorMode;
@@ -57,6 +59,8 @@ export interface CancellationFeeInput {
 
 export interface CorridorRulesInput {
   corridorCode: string;
+  /** platform admins: assigns (or reassigns) the corridor to this logistics operator */
+  operatorOrgId?: string | null;
   maxFeuPerTrain: number;
   maxGrossKgPerTrain: number;
   cutoffLeadHours: number;
@@ -185,35 +189,92 @@ function operatorOf(ctx: ServiceContext, what: { en: string; zh: string }): Acto
   return actor;
 }
 
-/** A corridor's rules belong to the operator that runs it; others (but platform admins) may not change it. */
-async function mayRun(ctx: ServiceContext, actor: Actor, corridorCode: string): Promise<void> {
-  if (actor.isPlatformAdmin) return;
-  const rule = await ctx.db.corridorRule.findUnique({ where: { corridorCode }, include: { operator: { select: { name: true } } } });
-  if (rule && rule.operatorOrgId !== actor.org.id)
+type Tx = Parameters<Parameters<ServiceContext["db"]["$transaction"]>[0]>[0];
+
+/** Bookings that still count on a corridor's stations: a route change must keep them. */
+const LIVE_BOOKING = ["CONFIRMED", "PLANNED", "WAITLISTED", "ROLL_OFFERED", "IN_TRANSIT"] as const;
+
+/**
+ * The organization that is to run a corridor: an operator runs what it creates; only a platform
+ * admin assigns (or reassigns) a corridor to an operator, naming it.
+ */
+async function assignedOperator(ctx: ServiceContext, tx: Tx, actor: Actor, requested: string | null | undefined): Promise<string | null> {
+  if (!actor.isPlatformAdmin) {
+    if (requested && requested !== actor.org.id)
+      throw new ForbiddenError(say(ctx, "Only a platform administrator assigns a corridor to another operator.", "只有平台管理员可以将通道指派给其他运营方。"));
+    return actor.org.id;
+  }
+  if (!requested) return null;
+  const org = await tx.organization.findUnique({ where: { id: requested }, select: { kind: true } });
+  if (org?.kind !== "LOGISTICS_OPERATOR")
+    throw new ValidationError(say(ctx, "The operator named is not a logistics operator.", "所指定的运营方不是物流企业。"), [
+      { path: ["operatorOrgId"], message: say(ctx, "not a logistics operator", "不是物流企业") },
+    ]);
+  return requested;
+}
+
+/**
+ * Who may change an existing corridor's route and rules: the operator that runs it, or a platform
+ * admin. A corridor nobody runs yet waits for a platform admin to assign it. Read inside the
+ * writing transaction, so a concurrent reassignment cannot slip between check and write.
+ */
+async function assertRuns(ctx: ServiceContext, tx: Tx, actor: Actor, corridorCode: string): Promise<{ operatorOrgId: string } | null> {
+  const rule = await tx.corridorRule.findUnique({ where: { corridorCode }, include: { operator: { select: { name: true } } } });
+  if (actor.isPlatformAdmin) return rule;
+  if (!rule)
+    throw new ForbiddenError(
+      say(ctx, `Corridor ${corridorCode} has no operator yet; a platform administrator assigns one.`, `通道 ${corridorCode} 尚无运营方，须由平台管理员指派。`),
+    );
+  if (rule.operatorOrgId !== actor.org.id)
     throw new ForbiddenError(
       say(ctx, `Corridor ${corridorCode} is run by ${rule.operator.name}; only they can change it.`, `通道 ${corridorCode} 由 ${rule.operator.name} 运营，只有其可以修改。`),
     );
+  return rule;
 }
 
-/** Adds a station, or corrects one (names, kind, gauge, time zone, position). */
+/**
+ * Adds a station, or corrects one. Any operator adds stations; a station that corridors use is
+ * corrected by the operators that run all of them (its time zone sets their local times), or by a
+ * platform admin.
+ */
 export async function saveStation(ctx: ServiceContext, input: StationInput) {
-  operatorOf(ctx, { en: "maintain stations", zh: "维护站点" });
+  const actor = operatorOf(ctx, { en: "maintain stations", zh: "维护站点" });
   const s = { ...input, code: input.code.trim().toUpperCase(), countryCode: input.countryCode.trim().toUpperCase(), name: input.name.trim(), nameZh: input.nameZh.trim() };
   refuse(ctx, checkStation(s, ctx), "This station cannot be saved:", "站点无法保存：");
   const data = { ...s, gaugeMm: s.gaugeMm ?? null, latitude: s.latitude ?? null, longitude: s.longitude ?? null };
-  const saved = await ctx.db.$transaction(async (tx) => {
-    const before = await tx.station.findUnique({ where: { code: s.code } });
-    const after = await tx.station.upsert({ where: { code: s.code }, create: data, update: data });
-    await writeAudit(tx, ctx, { action: before ? "station.update" : "station.create", targetType: "Station", targetId: s.code, before, after });
-    return after;
-  });
+  const saved = await ctx.db
+    .$transaction(async (tx) => {
+      const before = await tx.station.findUnique({ where: { code: s.code } });
+      if (before && !actor.isPlatformAdmin) {
+        const using = await tx.corridor.findMany({
+          where: { legs: { some: { OR: [{ fromCode: s.code }, { toCode: s.code }] } } },
+          select: { code: true, rule: { select: { operatorOrgId: true } } },
+        });
+        const others = using.filter((c) => c.rule?.operatorOrgId !== actor.org.id).map((c) => c.code);
+        if (others.length)
+          throw new ForbiddenError(
+            say(
+              ctx,
+              `Station ${s.code} is on ${others.join(", ")}, which you do not run; their operators or a platform administrator correct it.`,
+              `站点 ${s.code} 位于您未运营的通道 ${others.join("、")} 上，须由其运营方或平台管理员修改。`,
+            ),
+          );
+      }
+      const after = before ? await tx.station.update({ where: { code: s.code }, data }) : await tx.station.create({ data });
+      await writeAudit(tx, ctx, { action: before ? "station.update" : "station.create", targetType: "Station", targetId: s.code, before, after });
+      return after;
+    })
+    .catch((e) =>
+      mapPrismaError(e, { conflict: say(ctx, `Station ${s.code} was just added by someone else; reload and try again.`, `站点 ${s.code} 刚被他人新增，请刷新后重试。`) }),
+    );
   forgetReferenceData(ctx.db);
   return saved;
 }
 
 /**
  * Creates a corridor or replaces its name, mode and legs. A new corridor comes with the
- * conservative default rules, run by the caller's organization.
+ * conservative default rules, run by the caller's organization (a platform admin names the
+ * operator). A route change may not drop a station that live bookings are bound for.
  */
 export async function saveCorridor(ctx: ServiceContext, input: CorridorInput) {
   const actor = operatorOf(ctx, { en: "maintain corridors", zh: "维护通道" });
@@ -228,47 +289,67 @@ export async function saveCorridor(ctx: ServiceContext, input: CorridorInput) {
   const stations = await ctx.db.station.findMany({ where: { code: { in: legs.flatMap((l) => [l.fromCode, l.toCode]) } }, select: { code: true } });
   fields.push(...checkLegs(legs, new Set(stations.map((s) => s.code)), ctx));
   refuse(ctx, fields, "This corridor cannot be saved:", "通道无法保存：");
-  await mayRun(ctx, actor, code);
   const corridor = { name: input.name.trim(), nameZh: input.nameZh.trim(), mode: input.mode, description: input.description?.trim() || null };
-  const saved = await ctx.db.$transaction(async (tx) => {
-    const before = await tx.corridor.findUnique({ where: { code }, include: { legs: { orderBy: { seq: "asc" } }, rule: true } });
-    if (before) {
-      await tx.corridor.update({ where: { code }, data: corridor });
-      await tx.corridorLeg.deleteMany({ where: { corridorCode: code } });
-    } else {
-      if (actor.isPlatformAdmin && actor.org.kind !== "LOGISTICS_OPERATOR")
-        throw new RuleViolationError(
-          "NO_OPERATOR",
-          say(ctx, "A new corridor needs an operator: create it as a member of the logistics operator that runs it.", "新通道需要运营方：请以运营该通道的物流企业成员身份创建。"),
-        );
-      await tx.corridor.create({ data: { code, ...corridor } });
-    }
-    await tx.corridorLeg.createMany({
-      data: legs.map((l, i) => ({
-        corridorCode: code,
-        seq: i + 1,
-        fromCode: l.fromCode,
-        toCode: l.toCode,
-        distanceKm: l.distanceKm,
-        transitHours: l.transitHours,
-        dwellHours: l.dwellHours ?? 0,
-        maxFeu: l.maxFeu ?? null,
-      })),
-    });
-    if (!before?.rule)
-      await tx.corridorRule.create({
-        data: {
+  const route = new Set(legs.flatMap((l) => [l.fromCode, l.toCode]));
+  const saved = await ctx.db
+    .$transaction(async (tx) => {
+      const before = await tx.corridor.findUnique({ where: { code }, include: { legs: { orderBy: { seq: "asc" } }, rule: true } });
+      let operatorOrgId: string | null;
+      if (before) {
+        const rule = await assertRuns(ctx, tx, actor, code);
+        operatorOrgId = rule?.operatorOrgId ?? (await assignedOperator(ctx, tx, actor, input.operatorOrgId));
+        const stranded = await tx.booking.findMany({
+          where: { status: { in: [...LIVE_BOOKING] }, departure: { corridorCode: code }, destinationCode: { notIn: [...route] } },
+          select: { reference: true, destinationCode: true },
+          take: 5,
+        });
+        if (stranded.length)
+          throw new RuleViolationError(
+            "STATION_IN_USE",
+            say(
+              ctx,
+              `Booking(s) ${stranded.map((b) => b.reference).join(", ")} are bound for ${[...new Set(stranded.map((b) => b.destinationCode))].join(", ")}, which the new route leaves out.`,
+              `订舱 ${stranded.map((b) => b.reference).join("、")} 的目的站 ${[...new Set(stranded.map((b) => b.destinationCode))].join("、")} 不在新线路上。`,
+            ),
+          );
+        await tx.corridor.update({ where: { code }, data: corridor });
+        await tx.corridorLeg.deleteMany({ where: { corridorCode: code } });
+      } else {
+        operatorOrgId = await assignedOperator(ctx, tx, actor, input.operatorOrgId);
+        if (!operatorOrgId)
+          throw new RuleViolationError(
+            "NO_OPERATOR",
+            say(ctx, "A new corridor needs an operator: name the logistics operator that runs it.", "新通道需要运营方：请指定运营该通道的物流企业。"),
+          );
+        await tx.corridor.create({ data: { code, ...corridor } });
+      }
+      await tx.corridorLeg.createMany({
+        data: legs.map((l, i) => ({
           corridorCode: code,
-          operatorOrgId: actor.org.id,
-          lithium: [{ countryCode: "CN", acceptsUN3171: true, acceptsUN3480: false, acceptsUN3481: true, maxStateOfChargePct: 65 }],
-          cancellationFees: [],
-          currencyCode: "USD",
-        },
+          seq: i + 1,
+          fromCode: l.fromCode,
+          toCode: l.toCode,
+          distanceKm: l.distanceKm,
+          transitHours: l.transitHours,
+          dwellHours: l.dwellHours ?? 0,
+          maxFeu: l.maxFeu ?? null,
+        })),
       });
-    const after = await tx.corridor.findUniqueOrThrow({ where: { code }, include: { legs: { orderBy: { seq: "asc" } } } });
-    await writeAudit(tx, ctx, { action: before ? "corridor.update" : "corridor.create", targetType: "Corridor", targetId: code, before, after });
-    return after;
-  });
+      if (!before?.rule && operatorOrgId) await tx.corridorRule.create({ data: { corridorCode: code, operatorOrgId, ...DEFAULT_RULE_DATA } });
+      const after = await tx.corridor.findUniqueOrThrow({ where: { code }, include: { legs: { orderBy: { seq: "asc" } } } });
+      await writeAudit(tx, ctx, {
+        action: before ? "corridor.update" : "corridor.create",
+        targetType: "Corridor",
+        targetId: code,
+        orgId: operatorOrgId ?? actor.org.id,
+        before,
+        after,
+      });
+      return after;
+    })
+    .catch((e) =>
+      mapPrismaError(e, { conflict: say(ctx, `Corridor ${code} was just created by someone else; reload and try again.`, `通道 ${code} 刚被他人创建，请刷新后重试。`) }),
+    );
   forgetReferenceData(ctx.db);
   return saved;
 }
@@ -279,7 +360,7 @@ export async function setCorridorRules(ctx: ServiceContext, input: CorridorRules
   const code = input.corridorCode.trim().toUpperCase();
   const corridor = await ctx.db.corridor.findUnique({ where: { code }, select: { code: true } });
   if (!corridor) throw new NotFoundError("Corridor", code);
-  const rules = {
+  const given = {
     maxFeuPerTrain: input.maxFeuPerTrain,
     maxGrossKgPerTrain: input.maxGrossKgPerTrain,
     cutoffLeadHours: input.cutoffLeadHours,
@@ -291,19 +372,28 @@ export async function setCorridorRules(ctx: ServiceContext, input: CorridorRules
       acceptsUN3481: l.acceptsUN3481,
       maxStateOfChargePct: l.maxStateOfChargePct ?? null,
     })),
-    // longest notice first: the order operators read fee tables in
-    cancellationFees: input.cancellationFees
-      .map((f) => ({ fromHoursBeforeDeparture: f.fromHoursBeforeDeparture, feePerFeuMinor: f.feePerFeuMinor }))
-      .sort((a, b) => b.fromHoursBeforeDeparture - a.fromHoursBeforeDeparture),
+    cancellationFees: input.cancellationFees.map((f) => ({ fromHoursBeforeDeparture: f.fromHoursBeforeDeparture, feePerFeuMinor: f.feePerFeuMinor })),
   };
   const currencies = await ctx.db.currency.findMany({ select: { code: true } });
-  refuse(ctx, checkRules(rules, new Set(currencies.map((c) => c.code)), ctx), "These rules cannot be saved:", "规则无法保存：");
-  await mayRun(ctx, actor, code);
+  // checked in the order given, so a field error names the row the person typed
+  refuse(ctx, checkRules(given, new Set(currencies.map((c) => c.code)), ctx), "These rules cannot be saved:", "规则无法保存：");
+  // longest notice first: the order operators read fee tables in
+  const rules = { ...given, cancellationFees: [...given.cancellationFees].sort((a, b) => b.fromHoursBeforeDeparture - a.fromHoursBeforeDeparture) };
   const saved = await ctx.db.$transaction(async (tx) => {
     const before = await tx.corridorRule.findUnique({ where: { corridorCode: code } });
+    let operatorOrgId: string | null;
+    if (before) {
+      await assertRuns(ctx, tx, actor, code);
+      operatorOrgId = input.operatorOrgId ? await assignedOperator(ctx, tx, actor, input.operatorOrgId) : before.operatorOrgId;
+    } else {
+      // nobody runs it yet: operators are told a platform admin assigns it
+      if (!actor.isPlatformAdmin) await assertRuns(ctx, tx, actor, code);
+      operatorOrgId = await assignedOperator(ctx, tx, actor, input.operatorOrgId);
+    }
+    if (!operatorOrgId) throw new RuleViolationError("NO_OPERATOR", say(ctx, "Name the logistics operator that runs this corridor.", "请指定运营该通道的物流企业。"));
     const after = before
-      ? await tx.corridorRule.update({ where: { corridorCode: code }, data: rules })
-      : await tx.corridorRule.create({ data: { corridorCode: code, operatorOrgId: actor.org.id, ...rules } });
+      ? await tx.corridorRule.update({ where: { corridorCode: code }, data: { ...rules, operatorOrgId } })
+      : await tx.corridorRule.create({ data: { corridorCode: code, operatorOrgId, ...rules } });
     await writeAudit(tx, ctx, { action: "corridorRule.set", targetType: "Corridor", targetId: code, orgId: after.operatorOrgId, before, after });
     return after;
   });

@@ -54,7 +54,13 @@ export function DashboardView({ viewer, activity, figures }: { viewer: Viewer; a
               title={card.title}
               style={{ height: "100%" }}
               data-testid={`kpi-${key}`}
-              extra={byKey.get(key) && CARD_LINKS[key] ? <Link href={CARD_LINKS[key]}>{t.dashboard.open}</Link> : null}
+              extra={
+                byKey.get(key) && CARD_LINKS[key] ? (
+                  <Link href={CARD_LINKS[key]} aria-label={`${t.dashboard.open}: ${card.title}`}>
+                    {t.dashboard.open}
+                  </Link>
+                ) : null
+              }
             >
               {byKey.get(key) ? (
                 <FigureBody figureKey={key} figure={byKey.get(key) as Figure} />

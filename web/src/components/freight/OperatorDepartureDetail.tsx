@@ -188,7 +188,7 @@ export function OperatorDepartureDetail({ id }: { id: string }) {
               <Form.Item name="stationCode" label={o.station}>
                 <Select allowClear options={stations.map((s) => ({ value: s.code, label: `${named(s, locale)} (${s.code})` }))} />
               </Form.Item>
-              {departure.plan?.containers.length ? (
+              {departure.plan?.status === "LOCKED" && departure.plan.containers.length ? (
                 <Form.Item name="containerRef" label={o.milestoneContainer} extra={o.milestoneContainerHelp}>
                   <Select
                     allowClear

@@ -45,12 +45,17 @@ function useTrains(windows: readonly Window[]) {
       setError(null);
     } catch (caught) {
       setError(caught);
-      setTrains([]);
+      setTrains(null);
     }
   }, [windows]);
   useEffect(() => {
     void load();
   }, [load]);
+  // cut-offs pass and ETAs come while the page is open: the steps and "in 3 hours" follow
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
   return { trains, error, now, truncated };
 }
 
@@ -105,10 +110,10 @@ export function ConsolidationQueue() {
         <Table<PlanningRow>
           data-testid="consolidation-queue"
           rowKey="id"
-          loading={trains === null}
+          loading={trains === null && !error}
           dataSource={rows}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: <Empty description={filter === "action" ? q.emptyPlanning : q.emptyAll} /> }}
+          locale={{ emptyText: error ? t.common.none : <Empty description={filter === "action" ? q.emptyPlanning : q.emptyAll} /> }}
           scroll={{ x: 960 }}
           columns={[
             { title: q.departure, key: "departure", render: (_: unknown, d: Train) => <DepartureLink train={d} /> },
@@ -190,10 +195,10 @@ export function TransitBoard() {
         <Table
           data-testid="transit-board"
           rowKey="id"
-          loading={trains === null}
+          loading={trains === null && !error}
           dataSource={rows}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: <Empty description={q.emptyTransit} /> }}
+          locale={{ emptyText: error ? t.common.none : <Empty description={q.emptyTransit} /> }}
           scroll={{ x: 960 }}
           columns={[
             { title: q.departure, key: "departure", render: (_: unknown, d: Train) => <DepartureLink train={d} /> },
@@ -241,7 +246,11 @@ export function TransitBoard() {
             {
               title: t.common.actions,
               key: "record",
-              render: (_: unknown, d: Train) => <Link href={`/departures/${encodeURIComponent(d.id)}`}>{q.record}</Link>,
+              render: (_: unknown, d: Train) => (
+                <Link href={`/departures/${encodeURIComponent(d.id)}`} aria-label={`${q.record} ${d.code}`}>
+                  {q.record}
+                </Link>
+              ),
             },
           ]}
         />

@@ -27,7 +27,7 @@ import { PageHeader } from "@/components/PageHeader";
 import type { NetworkCorridorFragment, NetworkQuery, NetworkStationFragment } from "@/gql/graphql";
 import { useI18n } from "@/i18n/client";
 import { formatDateTime } from "@/lib/format";
-import { formatMoney, named, toMinor } from "@/lib/freight/format";
+import { formatMoney, minorDigits, named, toMinor } from "@/lib/freight/format";
 import { gqlFetch } from "@/lib/graphql/client";
 import { type DomainFailure, failureMessage, isFailure, thrownMessage } from "@/lib/graphql/results";
 import { NetworkDocument, SaveCorridorDocument, SaveStationDocument, SetCorridorRulesDocument } from "@/lib/network/operations";
@@ -60,7 +60,7 @@ function showFailure(form: FormInstance, failure: DomainFailure, topFields: read
 }
 
 /** The operator's view of the network: corridors with their route and rules, and the stations. */
-export function CorridorNetwork() {
+export function CorridorNetwork({ canWrite, timeZone }: { canWrite: boolean; timeZone: string }) {
   const { t } = useI18n();
   const n = t.network;
   const [data, setData] = useState<NetworkQuery | null>(null);
@@ -92,14 +92,16 @@ export function CorridorNetwork() {
         title={n.title}
         description={n.description}
         extra={
-          <>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ kind: "route", corridor: null })}>
-              {n.newCorridor}
-            </Button>
-            <Button icon={<PlusOutlined />} onClick={() => setEditing({ kind: "station", station: null })}>
-              {n.addStation}
-            </Button>
-          </>
+          canWrite ? (
+            <>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ kind: "route", corridor: null })}>
+                {n.newCorridor}
+              </Button>
+              <Button icon={<PlusOutlined />} onClick={() => setEditing({ kind: "station", station: null })}>
+                {n.addStation}
+              </Button>
+            </>
+          ) : null
         }
       />
       {error ? <Alert type="error" showIcon title={thrownMessage(t, error)} style={{ marginBottom: 16 }} /> : null}
@@ -121,6 +123,7 @@ export function CorridorNetwork() {
                       <CorridorCard
                         key={c.code}
                         corridor={c}
+                        timeZone={timeZone}
                         onEditRoute={() => setEditing({ kind: "route", corridor: c })}
                         onEditRules={() => setEditing({ kind: "rules", corridor: c })}
                       />
@@ -131,7 +134,7 @@ export function CorridorNetwork() {
             {
               key: "stations",
               label: `${n.stations} (${data.stations.length})`,
-              children: <StationsTable stations={data.stations} onEdit={(station) => setEditing({ kind: "station", station })} />,
+              children: <StationsTable stations={data.stations} onEdit={canWrite ? (station) => setEditing({ kind: "station", station }) : null} />,
             },
           ]}
         />
@@ -152,7 +155,7 @@ function Accepts({ yes, label }: { yes: boolean; label: string }) {
   );
 }
 
-function CorridorCard({ corridor: c, onEditRoute, onEditRules }: { corridor: Corridor; onEditRoute: () => void; onEditRules: () => void }) {
+function CorridorCard({ corridor: c, timeZone, onEditRoute, onEditRules }: { corridor: Corridor; timeZone: string; onEditRoute: () => void; onEditRules: () => void }) {
   const { t, fmt, locale } = useI18n();
   const n = t.network;
   const r = c.rules;
@@ -255,7 +258,7 @@ function CorridorCard({ corridor: c, onEditRoute, onEditRules }: { corridor: Cor
             </Typography.Paragraph>
           ) : null}
           <Typography.Text type="secondary">
-            {fmt(n.runBy, { operator: r.operatorName })} · {fmt(n.updated, { when: formatDateTime(r.updatedAt, locale, "Asia/Shanghai") })}
+            {fmt(n.runBy, { operator: r.operatorName })} · {fmt(n.updated, { when: formatDateTime(r.updatedAt, locale, timeZone) })}
           </Typography.Text>
         </>
       ) : (
@@ -267,7 +270,7 @@ function CorridorCard({ corridor: c, onEditRoute, onEditRules }: { corridor: Cor
   );
 }
 
-function StationsTable({ stations, onEdit }: { stations: Station[]; onEdit: (s: Station) => void }) {
+function StationsTable({ stations, onEdit }: { stations: Station[]; onEdit: ((s: Station) => void) | null }) {
   const { t, fmt, locale } = useI18n();
   const n = t.network;
   const [search, setSearch] = useState("");
@@ -299,15 +302,19 @@ function StationsTable({ stations, onEdit }: { stations: Station[]; onEdit: (s: 
           { title: n.stationKind, dataIndex: "kind", render: (k: string) => <Tag color={KIND_COLOR[k]}>{n.kind[k as (typeof KINDS)[number]]}</Tag> },
           { title: n.gauge, dataIndex: "gaugeMm", align: "right" as const, render: (v: number | null) => v ?? t.common.none },
           { title: n.timezone, dataIndex: "timezone" },
-          {
-            title: t.common.actions,
-            key: "actions",
-            render: (_: unknown, s: Station) => (
-              <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(s)} aria-label={fmt(n.editStation, { code: s.code })}>
-                {t.common.edit}
-              </Button>
-            ),
-          },
+          ...(onEdit
+            ? [
+                {
+                  title: t.common.actions,
+                  key: "actions",
+                  render: (_: unknown, s: Station) => (
+                    <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(s)} aria-label={fmt(n.editStation, { code: s.code })}>
+                      {t.common.edit}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </Card>
@@ -570,7 +577,7 @@ function RulesModal({ corridor, currencies, onClose, onDone }: { corridor: Corri
         // amounts in major units, as people type them
         cancellationFees: r.cancellationFees.map((f) => ({
           fromHoursBeforeDeparture: f.fromHoursBeforeDeparture,
-          fee: f.feePerFeu.amountMinor / 10 ** digitsOf(f.feePerFeu.currency),
+          fee: f.feePerFeu.amountMinor / 10 ** minorDigits(f.feePerFeu.currency),
         })),
       }
     : { maxFeuPerTrain: 50, maxGrossKgPerTrain: 1_300_000, cutoffLeadHours: 48, currencyCode: "USD", lithium: [], cancellationFees: [] };
@@ -698,12 +705,4 @@ function RulesModal({ corridor, currencies, onClose, onDone }: { corridor: Corri
       </Form>
     </Modal>
   );
-}
-
-function digitsOf(currency: string): number {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
 }

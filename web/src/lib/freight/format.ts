@@ -18,13 +18,18 @@ export function formatMoney(money: MoneyValue | null | undefined, locale: AppLoc
   return format.format(money.amountMinor / 10 ** digits);
 }
 
+/** Digits after the decimal point of a currency's amounts (USD 2, JPY 0, KWD 3). */
+export function minorDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
 /** Major units typed by a person to minor units of the currency. */
 export function toMinor(amount: number, currency: string): number {
-  let digits = 2;
-  try {
-    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {}
-  return Math.round(amount * 10 ** digits);
+  return Math.round(amount * 10 ** minorDigits(currency));
 }
 
 interface CorridorLike {

@@ -9,6 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NetworkPage() {
-  await requireOrgKind("LOGISTICS_OPERATOR");
-  return <CorridorNetwork />;
+  const viewer = await requireOrgKind("LOGISTICS_OPERATOR");
+  const canWrite = viewer.roles.some((r) => r === "ORG_ADMIN" || r === "MEMBER");
+  return <CorridorNetwork canWrite={canWrite} timeZone={viewer.organization.timezone} />;
 }
