@@ -75,6 +75,13 @@ describe("canonicalize (RFC 8785 JCS, NFC strings)", () => {
     expect(canonicalize(toNfc({ x: "A\u030a" }))).toBe('{"x":"\u00c5"}');
   });
 
+  it('keeps "__proto__" an ordinary key, as JSON.parse does', () => {
+    const parsed = JSON.parse('{"__proto__":{"a":1},"b":"A\u030a"}');
+    const nfc = toNfc(parsed);
+    expect(Object.getPrototypeOf(nfc)).toBe(Object.prototype);
+    expect(canonicalize(nfc)).toBe('{"__proto__":{"a":1},"b":"\u00c5"}');
+  });
+
   const nfcJson = fc.jsonValue().map((v) => toNfc(v));
 
   it("is idempotent through JSON (property)", () => {

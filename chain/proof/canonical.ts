@@ -58,9 +58,9 @@ export function toNfc<T>(value: T): T {
   if (typeof value === "string") return value.normalize("NFC") as T;
   if (Array.isArray(value)) return value.map((v) => toNfc(v)) as T;
   if (value !== null && typeof value === "object" && isPlainObject(value)) {
-    const copy: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) copy[k.normalize("NFC")] = toNfc(v);
-    return copy as T;
+    // fromEntries defines own properties: `copy["__proto__"] = v` would set the prototype instead
+    // (JSON.parse gives "__proto__" as an ordinary key, so it must stay one)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize("NFC"), toNfc(v)])) as T;
   }
   return value;
 }
