@@ -85,3 +85,31 @@ for (const locale of LOCALES) {
     await expect(card.getByTestId("lithium-rules")).toContainText("40 %");
   });
 }
+
+test("a platform admin opens a corridor and names the operator that runs it", async ({ page }) => {
+  test.setTimeout(90_000);
+  const t = dictionaries.en;
+  const n = t.network;
+  await open(page, "/login");
+  await chooseLanguage(page, "en");
+  await signIn(page, "en", "admin@corridor.demo");
+  await mainNav(page, "en").getByRole("link", { name: t.nav.referenceData, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: n.title })).toBeVisible();
+  const code = `TA-${letters()}`;
+  await page.getByRole("button", { name: n.newCorridor }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel(n.code).fill(code);
+  await dialog.getByLabel(n.name, { exact: true }).fill(`Admin corridor ${code}`);
+  await dialog.getByLabel(n.nameZh).fill(`管理员通道 ${code}`);
+  // without an operator the corridor is not saved
+  await pick(page, dialog.getByRole("combobox", { name: `${n.from} 1` }), "CNCKG-TJC");
+  await pick(page, dialog.getByRole("combobox", { name: `${n.to} 1` }), "CNKMG");
+  await dialog.getByRole("spinbutton", { name: `${n.distance} 1` }).fill("1100");
+  await dialog.getByRole("spinbutton", { name: `${n.transit} 1` }).fill("16");
+  await dialog.getByRole("button", { name: t.common.save }).click();
+  await expect(dialog.getByText(t.common.required)).toBeVisible();
+  await pick(page, dialog.getByRole("combobox", { name: n.operator }), "Changan Minsheng Logistics");
+  await dialog.getByRole("button", { name: t.common.save }).click();
+  await expect(page.getByText(n.corridorSaved.replace("{code}", code))).toBeVisible();
+  await expect(page.getByTestId(`corridor-${code}`)).toContainText(n.runBy.replace("{operator}", "Changan Minsheng Logistics (demo)"));
+});

@@ -175,7 +175,6 @@ const en = {
     certifications: "Certification requests to review, and certifications you have issued or revoked on the ledger, will appear here.",
     organizations: "All organizations on the platform, their kind and status will be managed here.",
     users: "All user accounts across organizations will be searchable here.",
-    referenceData: "Markets, stations, corridors and other reference data shared by every organization will be edited here.",
   },
   dashboard: {
     welcome: "Welcome back, {name}.",
@@ -686,6 +685,7 @@ const en = {
     editStation: "Edit station {code}",
     runBy: "Run by {operator}",
     noOperator: "No operator has set rules yet: conservative defaults apply.",
+    operator: "Operator",
     modeLabel: "Mode",
     mode: { RAIL: "Rail", RAIL_SEA: "Rail–sea" },
     kind: { TERMINAL: "Terminal", BORDER: "Border crossing", GAUGE_CHANGE: "Gauge change", PORT: "Port", HUB: "Hub" },

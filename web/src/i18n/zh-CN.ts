@@ -173,7 +173,6 @@ const zhCN: Dictionary = {
     certifications: "待审核的认证申请，以及您在账本上签发或吊销的认证将在此显示。",
     organizations: "平台上的所有组织及其类型和状态将在此管理。",
     users: "各组织的所有用户账号将可在此搜索。",
-    referenceData: "各组织共用的市场、站点、通道等基础数据将在此维护。",
   },
   dashboard: {
     welcome: "欢迎回来，{name}。",
@@ -681,6 +680,7 @@ const zhCN: Dictionary = {
     editStation: "编辑站点 {code}",
     runBy: "运营方：{operator}",
     noOperator: "尚无运营方设定规则：按保守默认值执行。",
+    operator: "运营方",
     modeLabel: "运输方式",
     mode: { RAIL: "铁路", RAIL_SEA: "铁海联运" },
     kind: { TERMINAL: "场站", BORDER: "口岸", GAUGE_CHANGE: "换轨站", PORT: "港口", HUB: "枢纽" },

@@ -58,7 +58,7 @@ const PLATFORM_ADMIN: NavLink[] = [
   placeholder("/admin/organizations", "organizations"),
   placeholder("/admin/users", "users"),
   { href: "/admin/audit-log", label: "auditLog" },
-  placeholder("/admin/reference-data", "referenceData"),
+  { href: "/admin/reference-data", label: "referenceData" },
 ];
 
 export const DASHBOARD: NavLink = { href: "/", label: "dashboard" };

@@ -3,7 +3,7 @@ import type { Context } from "../../context.js";
 import { CorridorMode, MarketRegion, StationKind } from "../../generated/prisma/enums.js";
 import { builder } from "../../schema/builder.js";
 import { mutationErrors, ruleErrors } from "../../schema/errors.js";
-import { decodeIdOf } from "../../schema/global-id.js";
+import { decodeIdOf, encodeGlobalId } from "../../schema/global-id.js";
 import { MoneyRef } from "../../schema/money.js";
 import type { LithiumRule } from "./reference.js";
 import { defaultRules, trainLimitFeu } from "./reference.js";
@@ -151,6 +151,7 @@ builder.prismaObject("CorridorRule", {
           .sort((a, b) => b.fromHoursBeforeDeparture - a.fromHoursBeforeDeparture),
     }),
     operatorName: t.string({ select: { operator: { select: { name: true } } }, resolve: (r) => r.operator.name }),
+    operatorId: t.id({ description: "The operating organization's ID (as Organization.id).", resolve: (r) => encodeGlobalId("Organization", r.operatorOrgId) }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
   }),
 });

@@ -24,17 +24,29 @@ import {
 } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { PageHeader } from "@/components/PageHeader";
-import type { NetworkCorridorFragment, NetworkQuery, NetworkStationFragment } from "@/gql/graphql";
+import type { NetworkCorridorFragment, NetworkOperatorsQuery, NetworkQuery, NetworkStationFragment } from "@/gql/graphql";
 import { useI18n } from "@/i18n/client";
 import { formatDateTime } from "@/lib/format";
 import { formatMoney, minorDigits, named, toMinor } from "@/lib/freight/format";
 import { gqlFetch } from "@/lib/graphql/client";
 import { type DomainFailure, failureMessage, isFailure, thrownMessage } from "@/lib/graphql/results";
-import { NetworkDocument, SaveCorridorDocument, SaveStationDocument, SetCorridorRulesDocument } from "@/lib/network/operations";
+import { NetworkDocument, OperatorOrganizationsDocument, SaveCorridorDocument, SaveStationDocument, SetCorridorRulesDocument } from "@/lib/network/operations";
 
 type Corridor = NetworkCorridorFragment;
 type Station = NetworkStationFragment;
 type Currency = NetworkQuery["currencies"][number];
+type Operator = NetworkOperatorsQuery["organizations"]["edges"][number]["node"];
+
+/** Platform admins name the operator that runs a corridor; null: the caller's own organization does. */
+function OperatorField({ operators, required }: { operators: Operator[] | null; required: boolean }) {
+  const { t, locale } = useI18n();
+  if (!operators) return null;
+  return (
+    <Form.Item name="operatorOrgId" label={t.network.operator} rules={required ? [{ required: true, message: t.common.required }] : []}>
+      <Select showSearch optionFilterProp="label" style={{ width: 320 }} options={operators.map((o) => ({ value: o.id, label: named(o, locale) }))} />
+    </Form.Item>
+  );
+}
 
 const KINDS = ["TERMINAL", "BORDER", "GAUGE_CHANGE", "PORT", "HUB"] as const;
 const KIND_COLOR: Record<string, string> = { TERMINAL: "blue", BORDER: "volcano", GAUGE_CHANGE: "purple", PORT: "cyan", HUB: "geekblue" };
@@ -60,10 +72,15 @@ function showFailure(form: FormInstance, failure: DomainFailure, topFields: read
 }
 
 /** The operator's view of the network: corridors with their route and rules, and the stations. */
-export function CorridorNetwork({ canWrite, timeZone }: { canWrite: boolean; timeZone: string }) {
+/**
+ * Operators see the network and change the corridors they run; platform admins (`admin`) also
+ * say which operator runs a corridor.
+ */
+export function CorridorNetwork({ canWrite, timeZone, admin = false }: { canWrite: boolean; timeZone: string; admin?: boolean }) {
   const { t } = useI18n();
   const n = t.network;
   const [data, setData] = useState<NetworkQuery | null>(null);
+  const [operators, setOperators] = useState<Operator[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<
     { kind: "station"; station: Station | null } | { kind: "route"; corridor: Corridor | null } | { kind: "rules"; corridor: Corridor } | null
@@ -80,6 +97,12 @@ export function CorridorNetwork({ canWrite, timeZone }: { canWrite: boolean; tim
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => {
+    if (!admin) return;
+    gqlFetch(OperatorOrganizationsDocument)
+      .then((r) => setOperators(r.organizations.edges.map((e) => e.node)))
+      .catch(() => setOperators([]));
+  }, [admin]);
 
   const done = async () => {
     setEditing(null);
@@ -140,8 +163,12 @@ export function CorridorNetwork({ canWrite, timeZone }: { canWrite: boolean; tim
         />
       ) : null}
       {editing?.kind === "station" ? <StationModal station={editing.station} onClose={() => setEditing(null)} onDone={done} /> : null}
-      {editing?.kind === "route" && data ? <RouteModal corridor={editing.corridor} stations={data.stations} onClose={() => setEditing(null)} onDone={done} /> : null}
-      {editing?.kind === "rules" && data ? <RulesModal corridor={editing.corridor} currencies={data.currencies} onClose={() => setEditing(null)} onDone={done} /> : null}
+      {editing?.kind === "route" && data ? (
+        <RouteModal corridor={editing.corridor} stations={data.stations} operators={admin ? operators : null} onClose={() => setEditing(null)} onDone={done} />
+      ) : null}
+      {editing?.kind === "rules" && data ? (
+        <RulesModal corridor={editing.corridor} currencies={data.currencies} operators={admin ? operators : null} onClose={() => setEditing(null)} onDone={done} />
+      ) : null}
     </>
   );
 }
@@ -428,7 +455,19 @@ interface LegValues {
   maxFeu?: number | null;
 }
 
-function RouteModal({ corridor, stations, onClose, onDone }: { corridor: Corridor | null; stations: Station[]; onClose: () => void; onDone: () => Promise<void> }) {
+function RouteModal({
+  corridor,
+  stations,
+  operators,
+  onClose,
+  onDone,
+}: {
+  corridor: Corridor | null;
+  stations: Station[];
+  operators: Operator[] | null;
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
   const { t, fmt, locale } = useI18n();
   const n = t.network;
   const { message } = App.useApp();
@@ -444,10 +483,10 @@ function RouteModal({ corridor, stations, onClose, onDone }: { corridor: Corrido
           .map((l) => ({ fromCode: l.from.code, toCode: l.to.code, distanceKm: l.distanceKm, transitHours: l.transitHours, dwellHours: l.dwellHours, maxFeu: l.maxFeu })),
       }
     : { mode: "RAIL", legs: [{}] };
-  const submit = (v: { code: string; name: string; nameZh: string; mode: "RAIL" | "RAIL_SEA"; description?: string; legs: LegValues[] }) =>
+  const submit = (v: { code: string; name: string; nameZh: string; mode: "RAIL" | "RAIL_SEA"; description?: string; legs: LegValues[]; operatorOrgId?: string }) =>
     run(
       form,
-      ["code", "name", "nameZh", "mode", "description", "legs"],
+      ["code", "name", "nameZh", "mode", "description", "legs", "operatorOrgId"],
       async () =>
         (
           await gqlFetch(SaveCorridorDocument, {
@@ -458,6 +497,7 @@ function RouteModal({ corridor, stations, onClose, onDone }: { corridor: Corrido
               mode: v.mode,
               description: v.description?.trim() || null,
               legs: (v.legs ?? []).map((l) => ({ ...l, dwellHours: l.dwellHours ?? 0, maxFeu: l.maxFeu ?? null })),
+              operatorOrgId: v.operatorOrgId ?? null,
             },
           })
         ).saveCorridor,
@@ -499,6 +539,7 @@ function RouteModal({ corridor, stations, onClose, onDone }: { corridor: Corrido
             />
           </Form.Item>
         </Space>
+        {corridor?.rules ? null : <OperatorField operators={operators} required={corridor === null} />}
         <Form.Item name="description" label={n.corridorDescription}>
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
@@ -551,6 +592,7 @@ function RouteModal({ corridor, stations, onClose, onDone }: { corridor: Corrido
 }
 
 interface RulesValues {
+  operatorOrgId?: string;
   maxFeuPerTrain: number;
   maxGrossKgPerTrain: number;
   cutoffLeadHours: number;
@@ -559,7 +601,19 @@ interface RulesValues {
   cancellationFees: { fromHoursBeforeDeparture: number; fee: number }[];
 }
 
-function RulesModal({ corridor, currencies, onClose, onDone }: { corridor: Corridor; currencies: Currency[]; onClose: () => void; onDone: () => Promise<void> }) {
+function RulesModal({
+  corridor,
+  currencies,
+  operators,
+  onClose,
+  onDone,
+}: {
+  corridor: Corridor;
+  currencies: Currency[];
+  operators: Operator[] | null;
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
   const { t, locale } = useI18n();
   const n = t.network;
   const { message } = App.useApp();
@@ -569,6 +623,7 @@ function RulesModal({ corridor, currencies, onClose, onDone }: { corridor: Corri
   const r = corridor.rules;
   const initial: Partial<RulesValues> = r
     ? {
+        operatorOrgId: r.operatorId,
         maxFeuPerTrain: r.maxFeuPerTrain,
         maxGrossKgPerTrain: r.maxGrossKgPerTrain,
         cutoffLeadHours: r.cutoffLeadHours,
@@ -584,12 +639,14 @@ function RulesModal({ corridor, currencies, onClose, onDone }: { corridor: Corri
   const submit = (v: RulesValues) =>
     run(
       form,
-      ["maxFeuPerTrain", "maxGrossKgPerTrain", "cutoffLeadHours", "currencyCode", "lithium", "cancellationFees"],
+      ["operatorOrgId", "maxFeuPerTrain", "maxGrossKgPerTrain", "cutoffLeadHours", "currencyCode", "lithium", "cancellationFees"],
       async () =>
         (
           await gqlFetch(SetCorridorRulesDocument, {
             input: {
               corridorCode: corridor.code,
+              // only admins see the field; an unchanged operator is not sent
+              operatorOrgId: v.operatorOrgId && v.operatorOrgId !== r?.operatorId ? v.operatorOrgId : null,
               maxFeuPerTrain: v.maxFeuPerTrain,
               maxGrossKgPerTrain: v.maxGrossKgPerTrain,
               cutoffLeadHours: v.cutoffLeadHours,
@@ -624,6 +681,7 @@ function RulesModal({ corridor, currencies, onClose, onDone }: { corridor: Corri
     >
       <Typography.Paragraph type="secondary">{n.rulesNote}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initial}>
+        <OperatorField operators={operators} required={!r} />
         <Space wrap align="start">
           <Form.Item name="maxFeuPerTrain" label={n.maxFeuPerTrain} rules={required}>
             <InputNumber min={1} max={200} precision={0} />

@@ -64,6 +64,7 @@ export const NetworkDocument = graphql(`
       cutoffLeadHours
       currencyCode
       operatorName
+      operatorId
       updatedAt
       lithium {
         countryCode
@@ -146,6 +147,20 @@ export const SetCorridorRulesDocument = graphql(`
         fieldErrors {
           path
           message
+        }
+      }
+    }
+  }
+`);
+
+export const OperatorOrganizationsDocument = graphql(`
+  query NetworkOperators {
+    organizations(kind: LOGISTICS_OPERATOR, first: 100) {
+      edges {
+        node {
+          id
+          name
+          nameZh
         }
       }
     }
