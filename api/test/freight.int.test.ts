@@ -124,6 +124,21 @@ describe("booking", () => {
     expect(await tableCounts(t)).toEqual(before);
   });
 
+  it("says what is wrong with the input in the caller's language", async () => {
+    const dep = await schedule({ departsAt: inDays(9) });
+    const QUERY = `mutation($input: CreateBookingInput!) { createBooking(input: $input) { __typename ... on ValidationError { message fieldErrors { path message } } } }`;
+    const input = { idempotencyKey: randomUUID(), request: { departureId: dep, mode: "LCL", lines: [] } };
+    const zh = await gql<{ createBooking: { message: string; fieldErrors: { message: string }[] } }>(
+      t.app,
+      QUERY,
+      { input },
+      { token: maker.token, headers: { "accept-language": "zh-CN,zh;q=0.9" } },
+    );
+    expect(zh.data?.createBooking).toMatchObject({ message: "请至少添加一条货物明细。", fieldErrors: [{ message: "请至少添加一条货物明细。" }] });
+    const en = await gql<{ createBooking: { message: string } }>(t.app, QUERY, { input }, { token: maker.token });
+    expect(en.data?.createBooking.message).toBe("Add at least one cargo line.");
+  });
+
   it("refuses booking after the cut-off", async () => {
     const dep = await schedule({ departsAt: inDays(1) }); // CN-LA cut-off is 36 h before
     const r = await book(maker.token, dep, [{ model: "YD-E8S", quantity: 1 }]);

@@ -12,6 +12,7 @@ import type PrismaTypes from "../generated/pothos-types.js";
 import { getDatamodel } from "../generated/pothos-types.js";
 import type { MemberRole, OrgKind } from "../generated/prisma/client.js";
 import { decodeGlobalId, encodeGlobalId } from "./global-id.js";
+import { inputMessage } from "./input-messages.js";
 
 export interface AuthScopes {
   /** anyone, without logging in */
@@ -89,11 +90,14 @@ export const builder = new SchemaBuilder<{
     defaultResultOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Success` },
   },
   validation: {
-    validationError: (failure) =>
-      new ValidationError(
-        failure.issues.map((i) => i.message).join("; ") || "The input is not valid.",
-        failure.issues.map((i) => ({ path: (i.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)), message: i.message })),
-      ),
+    // in the language of the request, like the messages services write (messages.ts)
+    validationError: (failure, _args, ctx) => {
+      const said = (m: string) => inputMessage(m, ctx.locale);
+      return new ValidationError(
+        failure.issues.map((i) => said(i.message)).join("; ") || said("The input is not valid."),
+        failure.issues.map((i) => ({ path: (i.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)), message: said(i.message) })),
+      );
+    },
   },
   prisma: {
     dmmf: getDatamodel(),
