@@ -193,7 +193,8 @@ for (const locale of LOCALES) {
     await expect(full).toHaveCount(1);
     await expect(rest).toHaveCount(1);
     const fullName = ((await full.getByTestId("container-title").textContent()) ?? "").split(" · ")[0]!;
-    const restName = ((await rest.getByTestId("container-title").textContent()) ?? "").split(" · ")[0]!;
+    const restTitle = (await rest.getByTestId("container-title").textContent()) ?? "";
+    const restName = restTitle.split(" · ")[0]!;
     await page.screenshot({ path: test.info().outputPath(`plan-${locale}.png`), fullPage: true });
 
     // Into the full container: refused, with the crates left over.
@@ -224,12 +225,23 @@ for (const locale of LOCALES) {
 
     // The maker's page follows without a reload: planned, then departed.
     await expect(maker.getByTestId("booking-status")).toHaveText(f.bookingStatus.PLANNED);
-    // One container is loaded: a milestone of that container, the train stays closed.
-    await pick(page, page.getByRole("combobox", { name: o.milestoneType }), f.milestoneType.LOADED);
-    await pick(page, page.getByRole("combobox", { name: o.milestoneContainer }), o.containerOption.replace("{n}", "1").replace("{type}", "40HQ"));
-    await page.getByRole("button", { name: o.record }).click();
-    await expect(page.getByTestId("milestones")).toContainText(f.queues.container.replace("{ref}", "1"));
+    // Both containers are loaded: a milestone of each container, the train stays closed.
+    const boxNumber = restName.replace(/\D/g, "");
+    const otherBox = fullName.replace(/\D/g, "");
+    for (const box of [otherBox, boxNumber]) {
+      await pick(page, page.getByRole("combobox", { name: o.milestoneType }), f.milestoneType.LOADED);
+      // the box's type may have changed since (a lighter box is moved to a 20GP): its number is enough
+      await pick(page, page.getByRole("combobox", { name: o.milestoneContainer }), o.containerOption.replace("{n}", box).replace("{type}", ""));
+      await page.getByRole("button", { name: o.record }).click();
+      await expect(page.getByTestId("milestones")).toContainText(f.queues.container.replace("{ref}", box));
+    }
     await expect(page.getByTestId("departure-status")).toHaveText(f.departureStatus.CLOSED);
+    // The maker sees the one box its second lot travels in, and that box's news only.
+    const [before, after] = f.detail.containerCrates.replace("{n}", boxNumber).replace("{crates}", "10").split("{type}") as [string, string];
+    const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    await expect(maker.getByTestId("booking-containers")).toHaveText(new RegExp(`^${literal(before)}(20GP|40HQ)${literal(after)}$`));
+    await expect(maker.getByTestId("milestones")).toContainText(f.queues.container.replace("{ref}", boxNumber));
+    await expect(maker.getByTestId("milestones")).not.toContainText(f.queues.container.replace("{ref}", otherBox));
     await pick(page, page.getByRole("combobox", { name: o.milestoneType }), f.milestoneType.DEPARTED);
     await page.getByRole("button", { name: o.record }).click();
     await expect(page.getByTestId("departure-status")).toHaveText(f.departureStatus.DEPARTED);

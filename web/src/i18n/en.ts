@@ -862,6 +862,8 @@ const en = {
       crates: "Crates",
       timeline: "Milestones",
       noMilestones: "No milestones yet. They appear as the operator records them.",
+      containers: "Containers",
+      containerCrates: "no. {n} ({type}, {crates} crates)",
       etaNow: "Expected arrival",
       cancel: "Cancel booking",
       cancelConfirm: "Cancel booking {reference}?",

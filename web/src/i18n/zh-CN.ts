@@ -857,6 +857,8 @@ const zhCN: Dictionary = {
       crates: "箱数",
       timeline: "运输节点",
       noMilestones: "暂无节点，承运方记录后将显示在此。",
+      containers: "集装箱",
+      containerCrates: "第 {n} 箱（{type}，{crates} 件）",
       etaNow: "预计到达",
       cancel: "取消订舱",
       cancelConfirm: "取消订舱 {reference}？",

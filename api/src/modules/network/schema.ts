@@ -151,6 +151,7 @@ builder.prismaObject("CorridorRule", {
           .sort((a, b) => b.fromHoursBeforeDeparture - a.fromHoursBeforeDeparture),
     }),
     operatorName: t.string({ select: { operator: { select: { name: true } } }, resolve: (r) => r.operator.name }),
+    operatorNameZh: t.string({ nullable: true, select: { operator: { select: { nameZh: true } } }, resolve: (r) => r.operator.nameZh }),
     operatorId: t.id({ description: "The operating organization's ID (as Organization.id).", resolve: (r) => encodeGlobalId("Organization", r.operatorOrgId) }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
   }),

@@ -150,6 +150,13 @@ export function ShipmentDetail({ id, canAct, backHref }: { id: string; canAct: b
               </Descriptions.Item>
               <Descriptions.Item label={t.freight.shipments.mode}>{booking.mode}</Descriptions.Item>
               <Descriptions.Item label={t.freight.shipments.maker}>{named(booking.maker, locale)}</Descriptions.Item>
+              {booking.containers.length > 0 ? (
+                <Descriptions.Item label={d.containers}>
+                  <span data-testid="booking-containers">
+                    {booking.containers.map((c) => fmt(d.containerCrates, { n: c.index + 1, type: c.typeCode, crates: c.crates })).join(", ")}
+                  </span>
+                </Descriptions.Item>
+              ) : null}
               <Descriptions.Item label={t.freight.shipments.consignee}>{booking.consignee ? named(booking.consignee, locale) : "—"}</Descriptions.Item>
               <Descriptions.Item label={t.freight.shipments.quoted}>{formatMoney(booking.quoted, locale)}</Descriptions.Item>
               {booking.cancellationFee ? <Descriptions.Item label={d.cancellationFee}>{formatMoney(booking.cancellationFee, locale)}</Descriptions.Item> : null}
@@ -173,10 +180,19 @@ export function ShipmentDetail({ id, canAct, backHref }: { id: string; canAct: b
           </Card>
         </Space>
         <Card title={d.timeline}>
-          <MilestoneTimeline milestones={booking.departure.milestones} timeZone={zone} />
+          <MilestoneTimeline milestones={ownMilestones(booking.departure.milestones, booking.containers)} timeZone={zone} />
         </Card>
       </div>
       <DocumentList bookingId={booking.id} canIssue={canAct} />
     </>
   );
+}
+
+/**
+ * The train's milestones and those of the containers holding this booking's cargo (numbered as in
+ * the plan, from 1); other boxes on the train are not this shipment's news.
+ */
+function ownMilestones<M extends { containerRef?: string | null }>(milestones: readonly M[], containers: ReadonlyArray<{ index: number }>): M[] {
+  const mine = new Set(containers.map((c) => String(c.index + 1)));
+  return milestones.filter((m) => !m.containerRef || mine.has(m.containerRef));
 }

@@ -285,7 +285,8 @@ function CorridorCard({ corridor: c, timeZone, onEditRoute, onEditRules }: { cor
             </Typography.Paragraph>
           ) : null}
           <Typography.Text type="secondary">
-            {fmt(n.runBy, { operator: r.operatorName })} · {fmt(n.updated, { when: formatDateTime(r.updatedAt, locale, timeZone) })}
+            {fmt(n.runBy, { operator: named({ name: r.operatorName, nameZh: r.operatorNameZh }, locale) })} ·{" "}
+            {fmt(n.updated, { when: formatDateTime(r.updatedAt, locale, timeZone) })}
           </Typography.Text>
         </>
       ) : (

@@ -467,6 +467,11 @@ export const BookingDetailDocument = graphql(`
           amountMinor
           currency
         }
+        containers {
+          index
+          typeCode
+          crates
+        }
         lines {
           id
           quantity

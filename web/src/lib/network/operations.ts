@@ -64,6 +64,7 @@ export const NetworkDocument = graphql(`
       cutoffLeadHours
       currencyCode
       operatorName
+      operatorNameZh
       operatorId
       updatedAt
       lithium {
