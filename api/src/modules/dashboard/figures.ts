@@ -33,14 +33,13 @@ async function maker(ctx: ServiceContext, orgId: string, now: Date): Promise<Fig
 }
 
 async function operator(ctx: ServiceContext, orgId: string, now: Date): Promise<Figure[]> {
-  const week = await ctx.db.departure.findMany({
-    where: { operatorOrgId: orgId, status: { not: "CANCELLED" }, departsAt: { gte: now, lt: new Date(now.getTime() + 7 * DAY) } },
-    select: { capacityFeu: true, bookedMilliFeu: true },
+  // the next 14 days' trains, once: this week's are among them
+  const coming = await ctx.db.departure.findMany({
+    where: { operatorOrgId: orgId, status: { not: "CANCELLED" }, departsAt: { gte: now, lt: new Date(now.getTime() + 14 * DAY) } },
+    select: { status: true, departsAt: true, capacityFeu: true, bookedMilliFeu: true },
   });
-  const fortnight = await ctx.db.departure.findMany({
-    where: { operatorOrgId: orgId, status: { in: ["OPEN", "CLOSED"] }, departsAt: { gte: now, lt: new Date(now.getTime() + 14 * DAY) } },
-    select: { capacityFeu: true, bookedMilliFeu: true },
-  });
+  const week = coming.filter((d) => d.departsAt.getTime() < now.getTime() + 7 * DAY);
+  const fortnight = coming.filter((d) => d.status === "OPEN" || d.status === "CLOSED");
   const [toConsolidate, notDeparted, notArrived] = await Promise.all([
     ctx.db.booking.count({
       where: { mode: "LCL", status: "CONFIRMED", departure: { operatorOrgId: orgId, status: { in: ["OPEN", "CLOSED"] }, plans: { none: { status: "LOCKED" } } } },

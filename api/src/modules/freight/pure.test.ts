@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Leg } from "../network/reference.js";
 import { assertTransition, bookingTransitions, canTransition } from "./booking-state.js";
 import { convert, fclQuote, lclQuote, type Tariff } from "./quote.js";
-import { countriesOnRoute, estimateEta, type Leg, lithiumRefusal, scheduledEta } from "./route.js";
+import { countriesOnRoute, estimateEta, lithiumRefusal, scheduledEta } from "./route.js";
 
 const tariff: Tariff = { currency: "USD", lclPerWmMinor: 9500, wmKgPerCbm: 1000, fcl40Minor: 420000, fcl20Minor: 260000 };
 const line = (crates: number, kgEach: number, cbmMilliEach: number) => ({ label: "x", quantity: crates, crates, grossKg: crates * kgEach, volumeCbmMilli: crates * cbmMilliEach });

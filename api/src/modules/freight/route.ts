@@ -2,8 +2,6 @@
 import type { MessageLocale } from "../../messages.js";
 import type { Leg, LithiumRule } from "../network/reference.js";
 
-export type { Leg, LithiumRule };
-
 const HOUR = 3_600_000;
 
 /** Scheduled arrival at the end of the corridor. */

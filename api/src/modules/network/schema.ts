@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { Context } from "../../context.js";
 import { CorridorMode, MarketRegion, StationKind } from "../../generated/prisma/enums.js";
 import { builder } from "../../schema/builder.js";
 import { mutationErrors, ruleErrors } from "../../schema/errors.js";
@@ -7,7 +6,7 @@ import { decodeIdOf, encodeGlobalId } from "../../schema/global-id.js";
 import { MoneyRef } from "../../schema/money.js";
 import type { LithiumRule } from "./reference.js";
 import { defaultRules, trainLimitFeu } from "./reference.js";
-import { saveCorridor, saveStation, setCorridorRules } from "./services.js";
+import { mayChangeCorridor, saveCorridor, saveStation, setCorridorRules } from "./services.js";
 
 // Reference data: public, the same for everyone, small enough to list whole.
 
@@ -92,19 +91,10 @@ builder.prismaObject("Corridor", {
     viewerMayEdit: t.boolean({
       description: "Whether the caller may change this corridor's legs and rules: its operator's members, and platform admins.",
       select: { rule: { select: { operatorOrgId: true } } },
-      resolve: (c, _a, ctx) => mayEdit(ctx, c.rule?.operatorOrgId ?? null),
+      resolve: (c, _a, ctx) => !!ctx.actor && mayChangeCorridor(ctx.actor, c.rule?.operatorOrgId ?? null),
     }),
   }),
 });
-
-/** Operators' writers edit corridors they run; platform admins edit any (and assign those nobody runs). */
-function mayEdit(ctx: Context, operatorOrgId: string | null): boolean {
-  const a = ctx.actor;
-  if (!a) return false;
-  if (a.isPlatformAdmin) return true;
-  if (a.org.kind !== "LOGISTICS_OPERATOR" || !a.roles.some((r) => r === "ORG_ADMIN" || r === "MEMBER")) return false;
-  return operatorOrgId !== null && operatorOrgId === a.org.id;
-}
 
 const LithiumAcceptanceRef = builder.objectRef<LithiumRule>("LithiumAcceptance").implement({
   description: "Whether a country on the corridor takes lithium cargo, and at what state of charge.",

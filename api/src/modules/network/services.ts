@@ -179,13 +179,24 @@ export function checkRules(r: Omit<CorridorRulesInput, "corridorCode">, currenci
   return out;
 }
 
+const isWriter = (actor: Actor) => actor.roles.some((r) => r === "ORG_ADMIN" || r === "MEMBER");
+
+/**
+ * Whether the caller may change a corridor run by `operatorOrgId` (null: nobody runs it yet):
+ * a writer of the operator that runs it, or a platform admin. The services and the
+ * `viewerMayEdit` field both ask this.
+ */
+export function mayChangeCorridor(actor: Actor, operatorOrgId: string | null): boolean {
+  if (actor.isPlatformAdmin) return true;
+  return actor.org.kind === "LOGISTICS_OPERATOR" && isWriter(actor) && operatorOrgId !== null && operatorOrgId === actor.org.id;
+}
+
 /** The caller must be a logistics operator who may change data (or a platform admin). */
 function operatorOf(ctx: ServiceContext, what: { en: string; zh: string }): Actor {
   const actor = actorOf(ctx);
   if (actor.isPlatformAdmin) return actor;
   if (actor.org.kind !== "LOGISTICS_OPERATOR") throw new ForbiddenError(say(ctx, `Only logistics operators can ${what.en}.`, `只有物流运营方可以${what.zh}。`));
-  if (!actor.roles.some((r) => r === "ORG_ADMIN" || r === "MEMBER"))
-    throw new ForbiddenError(say(ctx, `Your role in ${actor.org.name} only allows reading.`, `你在 ${actor.org.name} 的角色只能查看。`));
+  if (!isWriter(actor)) throw new ForbiddenError(say(ctx, `Your role in ${actor.org.name} only allows reading.`, `你在 ${actor.org.name} 的角色只能查看。`));
   return actor;
 }
 
@@ -220,16 +231,14 @@ async function assignedOperator(ctx: ServiceContext, tx: Tx, actor: Actor, reque
  */
 async function assertRuns(ctx: ServiceContext, tx: Tx, actor: Actor, corridorCode: string): Promise<{ operatorOrgId: string } | null> {
   const rule = await tx.corridorRule.findUnique({ where: { corridorCode }, include: { operator: { select: { name: true } } } });
-  if (actor.isPlatformAdmin) return rule;
+  if (mayChangeCorridor(actor, rule?.operatorOrgId ?? null)) return rule;
   if (!rule)
     throw new ForbiddenError(
       say(ctx, `Corridor ${corridorCode} has no operator yet; a platform administrator assigns one.`, `通道 ${corridorCode} 尚无运营方，须由平台管理员指派。`),
     );
-  if (rule.operatorOrgId !== actor.org.id)
-    throw new ForbiddenError(
-      say(ctx, `Corridor ${corridorCode} is run by ${rule.operator.name}; only they can change it.`, `通道 ${corridorCode} 由 ${rule.operator.name} 运营，只有其可以修改。`),
-    );
-  return rule;
+  throw new ForbiddenError(
+    say(ctx, `Corridor ${corridorCode} is run by ${rule.operator.name}; only they can change it.`, `通道 ${corridorCode} 由 ${rule.operator.name} 运营，只有其可以修改。`),
+  );
 }
 
 /**

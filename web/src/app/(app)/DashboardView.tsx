@@ -5,6 +5,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/PageHeader";
 import type { DashboardFiguresQuery, RecentActivityQuery } from "@/gql/graphql";
 import { useI18n } from "@/i18n/client";
+import type { Dictionary } from "@/i18n/en";
 import { formatDateTime } from "@/lib/format";
 import type { Viewer } from "@/lib/viewer";
 
@@ -111,21 +112,16 @@ export function DashboardView({ viewer, activity, figures }: { viewer: Viewer; a
   );
 }
 
+/** The sentence that states a card's second figure. */
+const SECONDARY: Record<string, keyof Dictionary["dashboard"]["figures"]> = { vehicles: "anchored", departures: "free", utilisation: "overTrains" };
+
 /** A card's number, with the second figure it states, in the page's language. */
 function FigureBody({ figureKey, figure }: { figureKey: string; figure: Figure }) {
   const { t, fmt, locale } = useI18n();
   const f = t.dashboard.figures;
   const number = (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 1 });
-  const secondary =
-    figure.secondary == null
-      ? null
-      : figureKey === "vehicles"
-        ? fmt(f.anchored, { n: number(figure.secondary) })
-        : figureKey === "departures"
-          ? fmt(f.free, { n: number(figure.secondary) })
-          : figureKey === "utilisation"
-            ? fmt(f.overTrains, { n: number(figure.secondary) })
-            : null;
+  const template = SECONDARY[figureKey];
+  const secondary = figure.secondary != null && template ? fmt(f[template], { n: number(figure.secondary) }) : null;
   return (
     <>
       <Statistic value={figure.value} suffix={figureKey === "utilisation" ? "%" : undefined} formatter={(v) => number(Number(v))} data-testid={`kpi-value-${figureKey}`} />

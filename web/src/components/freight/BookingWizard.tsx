@@ -5,16 +5,16 @@ import { Alert, App, Button, Card, Descriptions, Empty, Form, InputNumber, Radio
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { PageHeader } from "@/components/PageHeader";
-import type { BookingMode, BookingRequestInput, DepartureRowFragment, FreightDealersQuery, FreightQuoteQuery, FreightVehicleModelsQuery } from "@/gql/graphql";
+import type { BookingMode, BookingRequestInput, DepartureRowFragment, FreightQuoteQuery, FreightVehicleModelsQuery, OrganizationsOfKindQuery } from "@/gql/graphql";
 import { useI18n } from "@/i18n/client";
 import { formatMoney, named, originTimeZone } from "@/lib/freight/format";
-import { CreateBookingDocument, DealersDocument, DeparturesDocument, QuoteDocument, VehicleModelsDocument } from "@/lib/freight/operations";
+import { CreateBookingDocument, DeparturesDocument, OrganizationsOfKindDocument, QuoteDocument, VehicleModelsDocument } from "@/lib/freight/operations";
 import { gqlFetch } from "@/lib/graphql/client";
 import { failureMessage, isFailure, thrownMessage } from "@/lib/graphql/results";
 import { FillGauge, round1, ZonedTime } from "./common";
 
 type Model = FreightVehicleModelsQuery["vehicleModels"]["edges"][number]["node"];
-type Dealer = FreightDealersQuery["organizations"]["edges"][number]["node"];
+type Dealer = OrganizationsOfKindQuery["organizations"]["edges"][number]["node"];
 type QuoteResult = FreightQuoteQuery["quote"];
 
 interface Line {
@@ -59,7 +59,7 @@ export function BookingWizard({ initialDepartureId }: { initialDepartureId: stri
     gqlFetch(VehicleModelsDocument, {})
       .then(({ vehicleModels }) => setModels(vehicleModels.edges.map((e) => e.node)))
       .catch(() => setModels([]));
-    gqlFetch(DealersDocument)
+    gqlFetch(OrganizationsOfKindDocument, { kind: "DEALER" })
       .then(({ organizations }) => setDealers(organizations.edges.map((e) => e.node)))
       .catch(() => setDealers([]));
   }, []);

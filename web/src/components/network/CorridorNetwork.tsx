@@ -24,18 +24,19 @@ import {
 } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { PageHeader } from "@/components/PageHeader";
-import type { NetworkCorridorFragment, NetworkOperatorsQuery, NetworkQuery, NetworkStationFragment } from "@/gql/graphql";
+import type { NetworkCorridorFragment, NetworkQuery, NetworkStationFragment, OrganizationsOfKindQuery } from "@/gql/graphql";
 import { useI18n } from "@/i18n/client";
 import { formatDateTime } from "@/lib/format";
 import { formatMoney, minorDigits, named, toMinor } from "@/lib/freight/format";
+import { OrganizationsOfKindDocument } from "@/lib/freight/operations";
 import { gqlFetch } from "@/lib/graphql/client";
-import { type DomainFailure, failureMessage, isFailure, thrownMessage } from "@/lib/graphql/results";
-import { NetworkDocument, OperatorOrganizationsDocument, SaveCorridorDocument, SaveStationDocument, SetCorridorRulesDocument } from "@/lib/network/operations";
+import { type DomainFailure, isFailure, reportFailure, thrownMessage } from "@/lib/graphql/results";
+import { NetworkDocument, SaveCorridorDocument, SaveStationDocument, SetCorridorRulesDocument } from "@/lib/network/operations";
 
 type Corridor = NetworkCorridorFragment;
 type Station = NetworkStationFragment;
 type Currency = NetworkQuery["currencies"][number];
-type Operator = NetworkOperatorsQuery["organizations"]["edges"][number]["node"];
+type Operator = OrganizationsOfKindQuery["organizations"]["edges"][number]["node"];
 
 /** Platform admins name the operator that runs a corridor; null: the caller's own organization does. */
 function OperatorField({ operators, required }: { operators: Operator[] | null; required: boolean }) {
@@ -51,27 +52,6 @@ function OperatorField({ operators, required }: { operators: Operator[] | null; 
 const KINDS = ["TERMINAL", "BORDER", "GAUGE_CHANGE", "PORT", "HUB"] as const;
 const KIND_COLOR: Record<string, string> = { TERMINAL: "blue", BORDER: "volcano", GAUGE_CHANGE: "purple", PORT: "cyan", HUB: "geekblue" };
 
-/**
- * Puts a validation error's field errors under their fields, list items included (`legs.1.toCode`
- * goes under the second leg's "to"); returns what matched no field of the form.
- */
-function showFailure(form: FormInstance, failure: DomainFailure, topFields: readonly string[]): string[] {
-  const rest: string[] = [];
-  const byName = new Map<string, { name: (string | number)[]; errors: string[] }>();
-  for (const e of failure.fieldErrors ?? []) {
-    if (!topFields.includes(e.path[0] ?? "")) {
-      rest.push(e.message);
-      continue;
-    }
-    const name = e.path.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-    const key = e.path.join(".");
-    byName.set(key, { name, errors: [...(byName.get(key)?.errors ?? []), e.message] });
-  }
-  form.setFields([...byName.values()]);
-  return rest;
-}
-
-/** The operator's view of the network: corridors with their route and rules, and the stations. */
 /**
  * Operators see the network and change the corridors they run; platform admins (`admin`) also
  * say which operator runs a corridor.
@@ -99,7 +79,7 @@ export function CorridorNetwork({ canWrite, timeZone, admin = false }: { canWrit
   }, [load]);
   useEffect(() => {
     if (!admin) return;
-    gqlFetch(OperatorOrganizationsDocument)
+    gqlFetch(OrganizationsOfKindDocument, { kind: "LOGISTICS_OPERATOR" })
       .then((r) => setOperators(r.organizations.edges.map((e) => e.node)))
       .catch(() => setOperators([]));
   }, [admin]);
@@ -359,9 +339,7 @@ function useSave() {
     try {
       const result = await call();
       if (isFailure(result)) {
-        const failure = result as unknown as DomainFailure;
-        const rest = failure.code === "VALIDATION" ? showFailure(form, failure, topFields) : [failureMessage(t, failure)];
-        if (rest.length > 0 || (failure.code === "VALIDATION" && !failure.fieldErrors?.length)) message.error(rest.join(" ") || failure.message);
+        reportFailure(result as unknown as DomainFailure, { t, notify: (text) => message.error(text), form, fields: topFields });
         return;
       }
       await ok(result);

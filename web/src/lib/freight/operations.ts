@@ -325,9 +325,10 @@ export const VehicleModelsDocument = graphql(`
   }
 `);
 
-export const DealersDocument = graphql(`
-  query FreightDealers {
-    organizations(kind: DEALER, first: 100) {
+/** Organizations of one kind (dealers to consign to, operators to run a corridor), for pickers. */
+export const OrganizationsOfKindDocument = graphql(`
+  query OrganizationsOfKind($kind: OrgKind!) {
+    organizations(kind: $kind, first: 100) {
       edges {
         node {
           id

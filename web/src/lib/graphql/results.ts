@@ -33,17 +33,26 @@ export function thrownMessage(t: Dictionary, error: unknown): string {
 
 /**
  * Puts a ValidationError's field errors under the matching form fields. Paths are relative to the
- * mutation input (`["email"]`, or `["input", "email"]`). Returns the errors that matched no field.
+ * mutation input (`["email"]`, or `["input", "email"]`); an item of a list field goes under that
+ * item's field (`["legs", "1", "toCode"]` under `name={[1, "toCode"]}` of `<Form.List name="legs">`).
+ * Returns the errors that matched no field.
  */
-export function applyFieldErrors(form: FormInstance, fieldErrors: DomainFailure["fieldErrors"], fieldNames: readonly string[]): string[] {
+export function applyFieldErrors(form: Pick<FormInstance, "setFields">, fieldErrors: DomainFailure["fieldErrors"], fieldNames: readonly string[]): string[] {
   const unmatched: string[] = [];
-  const byField = new Map<string, string[]>();
+  const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
   for (const fieldError of fieldErrors ?? []) {
-    const name = [...fieldError.path].reverse().find((segment) => fieldNames.includes(segment));
-    if (name) byField.set(name, [...(byField.get(name) ?? []), fieldError.message]);
-    else unmatched.push(fieldError.message);
+    const at = fieldError.path.findLastIndex((segment) => fieldNames.includes(segment));
+    if (at < 0) {
+      unmatched.push(fieldError.message);
+      continue;
+    }
+    const [index, ...inner] = fieldError.path.slice(at + 1);
+    const name: (string | number)[] =
+      index !== undefined && /^\d+$/.test(index) && inner.length > 0 ? [fieldError.path[at] as string, Number(index), ...inner] : [fieldError.path[at] as string];
+    const key = name.join(".");
+    byField.set(key, { name, errors: [...(byField.get(key)?.errors ?? []), fieldError.message] });
   }
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  form.setFields([...byField.values()].map(({ name, errors }) => ({ name: name.length === 1 ? name[0] : name, errors })));
   return unmatched;
 }
 

@@ -153,17 +153,3 @@ export const SetCorridorRulesDocument = graphql(`
     }
   }
 `);
-
-export const OperatorOrganizationsDocument = graphql(`
-  query NetworkOperators {
-    organizations(kind: LOGISTICS_OPERATOR, first: 100) {
-      edges {
-        node {
-          id
-          name
-          nameZh
-        }
-      }
-    }
-  }
-`);
